@@ -1,0 +1,34 @@
+import {
+  type CatalogEntry,
+  type ErrorCode,
+  errorCatalog,
+  type Operation,
+  type RecoveryClass,
+} from "./catalog";
+
+const byCode = new Map<number, CatalogEntry>(errorCatalog.map((e) => [e.code, e]));
+
+/** The component every label's `[Component]` names. */
+export const COMPONENT = "StrongAuthentication";
+
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "number" && byCode.has(code);
+
+export const catalogEntry = (code: ErrorCode): CatalogEntry => byCode.get(code) as CatalogEntry;
+
+export const recoveryOf = (code: ErrorCode): RecoveryClass => catalogEntry(code).recovery;
+
+/** The label of a code, with `[PARAMETER]` replaced by the parameter's name and `[Component]` by the component. */
+export const labelOf = (code: ErrorCode, parameter?: string): string =>
+  catalogEntry(code)
+    .label.replace("[PARAMETER]", parameter ?? "[PARAMETER]")
+    .replace("[Component]", COMPONENT);
+
+/** The (operation, code) pairs that the smscode API reference documents. */
+export const documentedPairs = (
+  operations: readonly Operation[] = ["smscode.get", "smscode.set"],
+): { operation: Operation; code: ErrorCode }[] =>
+  operations.flatMap((operation) =>
+    errorCatalog
+      .filter((e) => (e.documentedFor as readonly Operation[]).includes(operation))
+      .map((e) => ({ operation, code: e.code })),
+  );

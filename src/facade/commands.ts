@@ -1,0 +1,68 @@
+import { codeOfInweboResult, type ErrorCode, recoveryOf } from "../errors";
+import type { CallContext, EnrollmentStatus, InweboOutcome, Outcome, Services } from "../services/ports";
+import type { Command } from "./validate";
+
+/** What a facade remembers between calls: the status a validation returned while its sync is pending. */
+export interface FacadeMemory {
+  pendingSyncStatus: EnrollmentStatus | undefined;
+}
+
+const refused = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
+const tokenFailure = (outcome: InweboOutcome): Outcome<never> | undefined =>
+  outcome.ok ? undefined : refused(codeOfInweboResult(outcome.result));
+
+/** SET smscode: the backend checks the code, then the device's token activates with what it issued. */
+const validateAndActivate = async (
+  services: Services,
+  memory: FacadeMemory,
+  smsCode: string,
+  ctx: CallContext,
+): Promise<Outcome<{ status: EnrollmentStatus }>> => {
+  const { token } = services;
+  if (token === undefined || !token.isConfigured()) return refused(2344);
+  const validation = await services.transport.validateSmsCode(smsCode, ctx);
+  if (!validation.ok) return validation;
+  const { status, activationCode } = validation.value;
+  const started = await token.activationStart(activationCode, ctx);
+  const startFailure = tokenFailure(started);
+  if (startFailure) return startFailure;
+  const finalizeFailure = tokenFailure(await token.activationFinalize(ctx));
+  if (finalizeFailure && !finalizeFailure.ok && recoveryOf(finalizeFailure.code) === "sync") {
+    memory.pendingSyncStatus = status;
+  }
+  return finalizeFailure ?? { ok: true, value: { status } };
+};
+
+/** Runs an accepted command against the services. Expected refusals come back as values. */
+export const runCommand = (
+  command: Command,
+  services: Services,
+  memory: FacadeMemory,
+  ctx: CallContext,
+): Promise<Outcome<unknown>> => {
+  switch (command.operation) {
+    case "account.get":
+      return services.transport.getAccount(command.variant as "isDeviceActivated" | "isAccountBlocked", ctx);
+    case "trustedphonenumber.get":
+      return services.transport.getTrustedPhoneNumber(ctx);
+    case "smscode.get":
+      return services.transport.requestSmsCode(ctx);
+    case "smscode.set":
+      return validateAndActivate(services, memory, String(command.params.smsCode), ctx);
+  }
+};
+
+/** The 2316 recovery: retry only the token's post-synchronization; the validation already answered. */
+export const runSynchronize = async (
+  services: Services,
+  memory: FacadeMemory,
+  ctx: CallContext,
+): Promise<Outcome<{ status: EnrollmentStatus }>> => {
+  const status = memory.pendingSyncStatus;
+  if (services.token === undefined || !services.token.isConfigured()) return refused(2344);
+  if (status === undefined) return refused(2311);
+  const failure = tokenFailure(await services.token.synchronize(ctx));
+  if (failure) return failure;
+  memory.pendingSyncStatus = undefined;
+  return { ok: true, value: { status } };
+};

@@ -1,0 +1,3 @@
+export * from "./createPims";
+export * from "./logger";
+export * from "./messages";

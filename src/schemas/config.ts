@@ -1,0 +1,27 @@
+import * as z from "zod/mini";
+
+const text = z.string().check(z.minLength(1));
+
+/** The facade's `initialize` config, as the SDK documents it (its spelling of `environnement` included). */
+export const pimsConfigSchema = z.object({
+  environnement: z.enum(["Production", "Preproduction", "development"]),
+  mode: z.enum(["B2C", "B2B"]),
+  monitoring: z.optional(
+    z.object({
+      logLevel: z.optional(z.enum(["none", "low", "medium", "high"])),
+      newLogFile: z.optional(z.enum(["appLaunch", "day", "duration"])),
+      newLogTimeDuration: z.optional(z.int().check(z.gte(5), z.lte(1440))),
+    }),
+  ),
+  credential: z.object({
+    clientId: text,
+    clientSecret: text,
+    macID: z.optional(text),
+    inWeboURL: z.optional(text),
+    webviewsRedirectURI: text,
+    loginRedirectURI: text,
+  }),
+  profile: z.object({ brand: z.enum(["Peugeot", "Citroen", "Ds", "Opel", "Vauxhall"]) }),
+});
+
+export type PimsConfig = z.infer<typeof pimsConfigSchema>;

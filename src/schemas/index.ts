@@ -1,0 +1,4 @@
+export * from "./answers";
+export * from "./config";
+export * from "./envelope";
+export * from "./params";

@@ -1,0 +1,62 @@
+import type { ErrorCode } from "../errors";
+
+/** What every service call receives: the signal that aborts it. */
+export interface CallContext {
+  readonly signal: AbortSignal;
+}
+
+/** An expected refusal is a value: a PIMS error code. */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: ErrorCode };
+
+export type AccountBlockState = "AccountBlocked" | "PINBlocked" | "NotBlocked";
+export type EnrollmentStatus = "NotEnrolled" | "AlreadyEnrolled";
+
+export type AccountQuery = "isDeviceActivated" | "isAccountBlocked";
+export type AccountAnswer = { isDeviceActivated: boolean } | { isAccountBlocked: AccountBlockState };
+
+export interface CodeValidation {
+  readonly status: EnrollmentStatus;
+  /** The inWebo activation code the backend issues once the SMS code is accepted. */
+  readonly activationCode: string;
+}
+
+/** The PIMS backend, as the SDK reaches it. Each method is one operation of the simulator's call log. */
+export interface Transport {
+  /** `account.get` */
+  getAccount(query: AccountQuery, ctx: CallContext): Promise<Outcome<AccountAnswer>>;
+  /** `trustedphonenumber.get` */
+  getTrustedPhoneNumber(ctx: CallContext): Promise<Outcome<{ phoneNumber: string | null }>>;
+  /** `smscode.get`: sends an SMS code to the trusted phone. */
+  requestSmsCode(ctx: CallContext): Promise<Outcome<null>>;
+  /** `smscode.set`: checks the SMS code; a single-use code is spent by a right answer. */
+  validateSmsCode(smsCode: string, ctx: CallContext): Promise<Outcome<CodeValidation>>;
+}
+
+/** An inWebo mAccess call's answer: ok, or one of its result codes (see `inweboResultCodes`). */
+export type InweboOutcome = { readonly ok: true } | { readonly ok: false; readonly result: number };
+
+export type TokenState = "pendingActivation" | "activated" | "blocked";
+
+/** The device's inWebo strong-authentication token. */
+export interface InweboToken {
+  /** False when the StrongAuthentication component has no inWebo credentials (SET answers 2344). */
+  isConfigured(): boolean;
+  activationStart(activationCode: string, ctx: CallContext): Promise<InweboOutcome>;
+  activationFinalize(ctx: CallContext): Promise<InweboOutcome>;
+  /** The post-synchronization that follows an activation; ERR_SYNCHROFAILED surfaces as 2316. */
+  synchronize(ctx: CallContext): Promise<InweboOutcome>;
+  state(): TokenState;
+  /** The opaque state string the host app persists after each call that changed it. */
+  exportState(): string;
+}
+
+/** The side effects the engine needs, injected. Without a token, SET answers 2344. */
+export interface Services {
+  readonly transport: Transport;
+  readonly token?: InweboToken | undefined;
+}
+
+/** Milliseconds since the epoch; injectable for tests. */
+export type Clock = () => number;
