@@ -1,0 +1,85 @@
+import type { ErrorCode, Operation } from "../../errors";
+import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports";
+import { issueActivationCode } from "./activation";
+import { delay } from "./delay";
+import type { FaultQueue } from "./faults";
+import type { RandomSource } from "./random";
+import type { SmsCodes } from "./sms-codes";
+import type { CallRecord, SentSms } from "./types";
+
+/** The backend's mutable world: the account, and the network conditions the tests set. */
+export interface BackendState {
+  phoneNumber: string | null;
+  deviceActivated: boolean;
+  accountBlocked: AccountBlockState;
+  alreadyEnrolled: boolean;
+  offline: boolean;
+  latencyMs: number;
+}
+
+export interface BackendDeps {
+  readonly state: BackendState;
+  readonly smsCodes: SmsCodes;
+  readonly faults: FaultQueue;
+  readonly random: RandomSource;
+  readonly now: Clock;
+  readonly calls: CallRecord[];
+  readonly outbox: SentSms[];
+  /** Consumes a 2344 injected on `smscode.set` that no `isConfigured()` read consumed. */
+  readonly takeConfigFault: () => boolean;
+}
+
+const fail = (code: ErrorCode): { ok: false; code: ErrorCode } => ({ ok: false, code });
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+
+/** The simulated PIMS backend, as a `Transport`. Its promises always resolve. */
+export const createSimulatedBackend = (deps: BackendDeps): Transport => {
+  const { state, smsCodes, faults, random, now, calls, outbox } = deps;
+
+  /** Log, wait, then offline, injected fault, and only then the operation's own logic. */
+  const call = async <T>(
+    operation: Operation,
+    ctx: CallContext,
+    logic: () => Outcome<T>,
+  ): Promise<Outcome<T>> => {
+    calls.push({ operation, at: now() });
+    const waited = await delay(state.latencyMs, ctx.signal);
+    // An aborted call changes nothing; the facade ignores what it answers.
+    if (!waited || ctx.signal.aborted) return fail(2201);
+    if (state.offline) return fail(2202);
+    const injected = faults.take(operation);
+    if (injected !== undefined) return fail(injected);
+    return logic();
+  };
+
+  return {
+    getAccount(query, ctx) {
+      return call<AccountAnswer>("account.get", ctx, () => {
+        if (query === "isDeviceActivated") return ok({ isDeviceActivated: state.deviceActivated });
+        if (query === "isAccountBlocked") return ok({ isAccountBlocked: state.accountBlocked });
+        return fail(2102);
+      });
+    },
+    getTrustedPhoneNumber(ctx) {
+      return call("trustedphonenumber.get", ctx, () => ok({ phoneNumber: state.phoneNumber }));
+    },
+    requestSmsCode(ctx) {
+      return call("smscode.get", ctx, () => {
+        if (state.phoneNumber === null) return fail(2204);
+        const code = smsCodes.issue();
+        if (code === undefined) return fail(2204);
+        outbox.push({ to: state.phoneNumber, code, at: now() });
+        return ok(null);
+      });
+    },
+    validateSmsCode(smsCode, ctx) {
+      return call("smscode.set", ctx, () => {
+        if (deps.takeConfigFault()) return fail(2344);
+        const checked = smsCodes.check(smsCode);
+        if (checked !== "accepted") return fail(checked);
+        const status = state.alreadyEnrolled ? "AlreadyEnrolled" : "NotEnrolled";
+        return ok({ status, activationCode: issueActivationCode(random) });
+      });
+    },
+  };
+};

@@ -1,0 +1,8 @@
+export type {
+  CallRecord,
+  SentSms,
+  Simulator,
+  SimulatorOptions,
+  SimulatorServices,
+} from "./services/simulator";
+export { createSimulator } from "./services/simulator";
