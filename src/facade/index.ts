@@ -1,3 +1,4 @@
 export * from "./createPims";
+export * from "./developmentConfig";
 export * from "./logger";
 export * from "./messages";

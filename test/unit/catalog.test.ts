@@ -8,7 +8,7 @@ const sdkCatalog = reference("sdk-error-catalog.yml")
   .split("\n")
   .map((line) => /^- \{code: (\d+), type: ([^,]+), label: "(.*)"/.exec(line))
   .filter((m) => m !== null)
-  .map((m) => ({ code: Number(m[1]), type: m[2], label: m[3] }));
+  .map((m) => ({ code: Number(m[1]), type: m[2], label: m[3] ?? "" }));
 
 /** The codes of each "Error Code Error Label" table of the smscode reference, GET's first, SET's second. */
 const referenceTables = reference("api-smscode-enrollment.txt")

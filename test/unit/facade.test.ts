@@ -1,0 +1,210 @@
+import { describe, expect, it, vi } from "vitest";
+import { createPims, developmentConfig } from "../../src/facade";
+import { createSimulator } from "../../src/simulator";
+import { expectFailed, expectSucceeded } from "../support/messages";
+
+const SMS = "pims.authentication.smscode";
+const GET_CODE = { type: "enrollment" };
+
+const setup = async (options: Parameters<typeof createSimulator>[0] = {}) => {
+  const sim = createSimulator({ seed: 1, ...options });
+  const pims = createPims({ services: sim.services });
+  await pims.initialize(developmentConfig);
+  return { sim, pims };
+};
+
+const lastCode = (sim: ReturnType<typeof createSimulator>) => sim.outbox.at(-1)?.code ?? "";
+
+describe("the facade", () => {
+  it("sends an SMS on GET and answers SUCCEEDED with a null result", async () => {
+    const { sim, pims } = await setup();
+    expectSucceeded(await pims.get(SMS, GET_CODE), null);
+    expect(sim.outbox).toHaveLength(1);
+    expect(sim.outbox[0]?.to).toBe("0612345678");
+  });
+
+  it("validates the sent code on SET and says whether the account already has a PIN", async () => {
+    const fresh = await setup();
+    await fresh.pims.get(SMS, GET_CODE);
+    expectSucceeded(await fresh.pims.set(SMS, { action: "enrollment", smsCode: lastCode(fresh.sim) }), {
+      status: "NotEnrolled",
+    });
+    const enrolled = await setup({ alreadyEnrolled: true });
+    await enrolled.pims.get(SMS, GET_CODE);
+    expectSucceeded(await enrolled.pims.set(SMS, { action: "enrollment", smsCode: lastCode(enrolled.sim) }), {
+      status: "AlreadyEnrolled",
+    });
+  });
+
+  it("accepts the code as a non-negative integer, losing only its leading zeros", async () => {
+    const { sim, pims } = await setup();
+    let code = "";
+    for (let i = 0; i < 5 && (code === "" || code.startsWith("0")); i++) {
+      await pims.get(SMS, GET_CODE);
+      code = lastCode(sim);
+    }
+    expect(code.startsWith("0")).toBe(false);
+    expectSucceeded(await pims.set(SMS, { action: "enrollment", smsCode: Number(code) }), {
+      status: "NotEnrolled",
+    });
+  });
+
+  it("answers 2305 for a wrong code and 2306 once the code has expired", async () => {
+    let now = 1_000_000;
+    const { sim, pims } = await setup({ now: () => now });
+    await pims.get(SMS, GET_CODE);
+    const wrong = lastCode(sim) === "000000" ? "111111" : "000000";
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: wrong }), 2305);
+    now += 5 * 60_000 + 1;
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: lastCode(sim) }), 2306);
+  });
+
+  it("reads the trusted phone and the account state", async () => {
+    const { pims } = await setup({ accountBlocked: "PINBlocked" });
+    expectSucceeded(await pims.get("pims.authentication.trustedphonenumber"), { phoneNumber: "0612345678" });
+    expectSucceeded(
+      await pims.get("pims.authentication.account", { actionType: "strong", type: "isDeviceActivated" }),
+      { isDeviceActivated: false },
+    );
+    expectSucceeded(
+      await pims.get("pims.authentication.account", { actionType: "strong", type: "isAccountBlocked" }),
+      { isAccountBlocked: "PINBlocked" },
+    );
+  });
+
+  it("calls the callback exactly once, after get has returned, with the message the promise resolves to", async () => {
+    const { pims } = await setup();
+    const callback = vi.fn();
+    const promise = pims.get(SMS, GET_CODE, callback);
+    expect(callback).not.toHaveBeenCalled();
+    const message = await promise;
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(callback).toHaveBeenCalledWith(message);
+    const refused = vi.fn();
+    const refusal = createPims({ services: createSimulator().services }).get(SMS, GET_CODE, refused);
+    expect(refused).not.toHaveBeenCalled();
+    await refusal;
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives each call its own transaction id", async () => {
+    const { pims } = await setup();
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) ids.add((await pims.get(SMS, {}))?.transactionId ?? "");
+    expect(ids.size).toBe(50);
+  });
+
+  it("answers 2007 to a second initialize and 2006 to every call after an invalid config until one succeeds", async () => {
+    const sim = createSimulator();
+    const pims = createPims({ services: sim.services });
+    expectFailed(await pims.initialize({ ...developmentConfig, credential: { clientId: "x" } }), 2006);
+    expectFailed(await pims.get(SMS, GET_CODE), 2006);
+    expectSucceeded(await pims.initialize(developmentConfig), null);
+    expectFailed(await pims.initialize(developmentConfig), 2007);
+    pims.release();
+    expectFailed(await pims.get(SMS, GET_CODE), 2001);
+    expect(sim.calls).toHaveLength(0);
+  });
+
+  it("checks facade state, then api and variant, then params", async () => {
+    const uninitialized = createPims({ services: createSimulator().services });
+    expectFailed(await uninitialized.get("nope", 42), 2001);
+    const { pims, sim } = await setup();
+    expectFailed(await pims.get("pims.authentication.nope", GET_CODE), 2002);
+    expectFailed(await pims.set("pims.authentication.trustedphonenumber", {}), 2002);
+    expectFailed(await pims.get(SMS, { type: "resetPIN", smsCode: 1.5 }), 2002);
+    expectFailed(await pims.get(SMS, { type: "phoneNumberCertification" }), 2002);
+    expectFailed(await pims.set(SMS, { action: "addPhoneNumber" }), 2002);
+    expectFailed(await pims.get(SMS, [1, 2]), 2102, "params");
+    expectFailed(await pims.get(SMS, "enrollment"), 2102, "params");
+    expectFailed(await pims.get(SMS, null), 2101, "type");
+    expectFailed(await pims.get(SMS, { type: undefined }), 2101, "type");
+    expectFailed(await pims.set(SMS, { smsCode: "1234" }), 2101, "action");
+    expectFailed(await pims.set(SMS, { action: "enrollment" }), 2101, "smsCode");
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: null }), 2101, "smsCode");
+    expectFailed(
+      await pims.get("pims.authentication.account", { type: "isDeviceActivated" }),
+      2101,
+      "actionType",
+    );
+    expectFailed(
+      await pims.get("pims.authentication.account", { actionType: "weak", type: "isDeviceActivated" }),
+      2102,
+      "actionType",
+    );
+    expect(sim.calls).toHaveLength(0);
+  });
+
+  it.each([
+    " ",
+    "12 34",
+    "123",
+    "12345678901",
+    "１２３４",
+    1.5,
+    -1,
+    Number.NaN,
+    Number.MAX_SAFE_INTEGER + 2,
+    {},
+    [],
+    true,
+  ])("refuses smsCode %j with 2102 without reaching the backend", async (smsCode) => {
+    const { pims, sim } = await setup();
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode }), 2102, "smsCode");
+    expect(sim.calls).toHaveLength(0);
+  });
+
+  it("ignores unknown extra params, as the guide's samples pass phoneNumber to GET", async () => {
+    const { pims } = await setup();
+    expectSucceeded(await pims.get(SMS, { type: "enrollment", phoneNumber: "0612345678" }), null);
+  });
+
+  it("answers 2005 to the same command while one is in flight, and runs it again once that one is done", async () => {
+    const { pims, sim } = await setup();
+    sim.setLatency(20);
+    const first = pims.get(SMS, GET_CODE);
+    const second = pims.get(SMS, GET_CODE);
+    const other = pims.get("pims.authentication.trustedphonenumber");
+    expectFailed(await second, 2005);
+    expectSucceeded(await first, null);
+    expectSucceeded(await other, { phoneNumber: "0612345678" });
+    expectSucceeded(await pims.get(SMS, GET_CODE), null);
+    expect(sim.outbox).toHaveLength(2);
+  });
+
+  it("stops an aborted call: no callback, a null promise, and the next call runs", async () => {
+    const { pims, sim } = await setup();
+    sim.setLatency(50);
+    const controller = new AbortController();
+    const callback = vi.fn();
+    const pending = pims.get(SMS, GET_CODE, callback, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    expect(await pending).toBeNull();
+    expect(callback).not.toHaveBeenCalled();
+    expect(sim.outbox).toHaveLength(0);
+    const alreadyAborted = new AbortController();
+    alreadyAborted.abort();
+    expect(await pims.get(SMS, GET_CODE, { signal: alreadyAborted.signal })).toBeNull();
+    sim.setLatency(0);
+    expectSucceeded(await pims.get(SMS, GET_CODE), null);
+  });
+
+  it("answers the 2316 recovery with the status the validation returned", async () => {
+    const { pims, sim } = await setup({ alreadyEnrolled: true });
+    await pims.get(SMS, GET_CODE);
+    sim.failNext("smscode.set", 2316);
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: lastCode(sim) }), 2316);
+    expectSucceeded(await pims.synchronize(), { status: "AlreadyEnrolled" });
+    expectFailed(await pims.synchronize(), 2311);
+  });
+
+  it("never calls back a call that release cut short twice, and answers it 2001", async () => {
+    const { pims, sim } = await setup();
+    sim.setLatency(50);
+    const callback = vi.fn();
+    const pending = pims.get(SMS, GET_CODE, callback);
+    setTimeout(() => pims.release(), 5);
+    expectFailed(await pending, 2001);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+});
