@@ -4,3 +4,4 @@ export { labelOf, recoveryOf } from "./errors/lookup";
 export * from "./facade";
 export type { PimsConfig } from "./schemas/config";
 export type * from "./services/ports";
+export * from "./machines";

@@ -1,0 +1,53 @@
+import { assign } from "xstate";
+import { type ErrorCode, labelOf } from "../errors";
+import { replyOf, valueOf } from "./reply";
+import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types";
+
+type Args = { context: EnrollmentContext; event: EnrollmentEvent };
+
+const update = (change: (args: Args) => Partial<EnrollmentContext>) =>
+  assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>(change);
+
+const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });
+
+const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
+
+/** Named actions of the enrollment machine. Context changes only; no secret is ever assigned. */
+export const actions = {
+  recordError: update(({ event }) => {
+    const reply = replyOf(event);
+    return { error: reply && "error" in reply ? reply.error : errorFor(2000) };
+  }),
+  recordUnexpectedError: update(() => ({ error: errorFor(2000) })),
+  clearError: update(() => ({ error: null })),
+  storePhone: update(({ event }) => ({
+    phoneNumber: valueOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
+  })),
+  storeStatus: update(({ event }) => ({
+    status: valueOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
+    error: null,
+  })),
+  countSend: update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
+  /** Nothing left the device (offline): the send does not count. */
+  refundSend: update(({ context }) => ({ sendsUsed: Math.max(0, context.sendsUsed - 1) })),
+  startCode: update(({ context, event }) => ({
+    attemptsLeft: context.timers.maxAttempts,
+    codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
+    resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
+    resendReady: false,
+    error: null,
+  })),
+  /** A failed request may still have sent an SMS: a retry waits for the resend cooldown. */
+  startCooldown: update(({ context, event }) => ({
+    resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
+    resendReady: false,
+  })),
+  /** After a restore we cannot tell whether the SMS left: the user may enter it or ask again at once. */
+  allowResend: update(() => ({ resendReady: true, error: null })),
+  markResendReady: update(() => ({ resendReady: true })),
+  spendAttempt: update(({ context }) => ({ attemptsLeft: Math.max(0, context.attemptsLeft - 1) })),
+  rejectCodeFormat: update(() => ({ error: errorFor(2102, "smsCode") })),
+  expireCode: update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),
+  markOnline: update(() => ({ online: true })),
+  markOffline: update(() => ({ online: false })),
+};

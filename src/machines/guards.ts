@@ -1,0 +1,37 @@
+import * as z from "zod/mini";
+import { type RecoveryClass, recoveryOf } from "../errors";
+import { smsCodeSchema } from "../schemas/params";
+import { replyOf, valueOf } from "./reply";
+import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types";
+
+type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
+
+/** Named guards of the enrollment machine: pure functions of context and event. */
+export const guards = {
+  replySucceeded: ({ event }: GuardArgs) => replyOf(event)?.ok === true,
+  replyInterrupted: ({ event }: GuardArgs) => {
+    const reply = replyOf(event);
+    return reply !== undefined && !reply.ok && "interrupted" in reply;
+  },
+  deviceActivated: ({ event }: GuardArgs) =>
+    valueOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
+  accountBlocked: ({ event }: GuardArgs) => {
+    const state = valueOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
+    return state !== undefined && state !== "NotBlocked";
+  },
+  noTrustedPhone: ({ event }: GuardArgs) => valueOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
+  /** The reply failed with a code of one of these recovery classes. */
+  replyFailedWith: ({ event }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) => {
+    const reply = replyOf(event);
+    return reply !== undefined && "error" in reply && params.recovery.includes(recoveryOf(reply.error.code));
+  },
+  /** The last error's code is of one of these recovery classes (the catalogue decides, not the machine). */
+  errorRecoveryIs: ({ context }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) =>
+    context.error !== null && params.recovery.includes(recoveryOf(context.error.code)),
+  /** A refused code with no attempt left needs a new code, as an expired one does. */
+  attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
+  codeFormatValid: ({ event }: GuardArgs) =>
+    event.type === "code.submit" && typeof event.code === "string" && z.safeParse(smsCodeSchema, event.code).success,
+  canResend: ({ context }: GuardArgs) => context.resendReady && context.sendsUsed < context.timers.maxSends,
+  noSendsLeft: ({ context }: GuardArgs) => context.sendsUsed >= context.timers.maxSends,
+};

@@ -1,0 +1,31 @@
+import type { DeadlinesInput } from "./actors";
+import { secret } from "./secret";
+import { defaultTimers, type EnrollmentContext, type EnrollmentEvent, type EnrollmentInput } from "./types";
+
+/** The first context, from the actor's input (the flow's limits). */
+export const initialContext = ({ input }: { input: EnrollmentInput | undefined }): EnrollmentContext => ({
+  timers: { ...defaultTimers, ...definedOnly(input ?? {}) },
+  phoneNumber: null,
+  sendsUsed: 0,
+  attemptsLeft: 0,
+  codeExpiresAt: null,
+  resendAvailableAt: null,
+  resendReady: false,
+  online: true,
+  status: null,
+  error: null,
+});
+
+const definedOnly = (input: EnrollmentInput): EnrollmentInput =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+
+/** The code travels redacted: a persisted snapshot or an inspection event shows `[redacted]`. */
+export const validationInput = ({ event }: { event: EnrollmentEvent }) => ({
+  code: secret(event.type === "code.submit" ? event.code : ""),
+});
+
+export const deadlinesInput = ({ context }: { context: EnrollmentContext }): DeadlinesInput => ({
+  codeExpiresAt: context.codeExpiresAt,
+  resendAvailableAt: context.resendAvailableAt,
+  resendReady: context.resendReady,
+});

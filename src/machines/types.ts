@@ -1,0 +1,74 @@
+import type { PimsErrorBody } from "../facade";
+import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
+
+/** The flow's limits; every one is configurable input. */
+export interface EnrollmentTimers {
+  /** Per backend call, past it the call answers 2201. */
+  readonly requestTimeoutMs: number;
+  readonly codeLifetimeMs: number;
+  readonly resendCooldownMs: number;
+  /** SMS sends per flow, the first one included. */
+  readonly maxSends: number;
+  /** Wrong-code attempts per code. */
+  readonly maxAttempts: number;
+}
+
+export const defaultTimers: EnrollmentTimers = {
+  requestTimeoutMs: 30_000,
+  codeLifetimeMs: 5 * 60_000,
+  resendCooldownMs: 30_000,
+  maxSends: 3,
+  maxAttempts: 3,
+};
+
+export type EnrollmentInput = Partial<EnrollmentTimers>;
+
+/** Facts only: counters, absolute deadlines (epoch ms, so a restored snapshot keeps them), the last error. */
+export interface EnrollmentContext {
+  readonly timers: EnrollmentTimers;
+  readonly phoneNumber: string | null;
+  readonly sendsUsed: number;
+  readonly attemptsLeft: number;
+  readonly codeExpiresAt: number | null;
+  readonly resendAvailableAt: number | null;
+  /** Set by the deadline timer once `resendAvailableAt` has passed; guards cannot read a clock. */
+  readonly resendReady: boolean;
+  readonly online: boolean;
+  readonly status: EnrollmentStatus | null;
+  readonly error: PimsErrorBody | null;
+}
+
+export type EnrollmentEvent =
+  | { type: "start" }
+  | { type: "code.submit"; code: string }
+  | { type: "code.resend" }
+  | { type: "retry" }
+  | { type: "cancel" }
+  | { type: "network.online" }
+  | { type: "network.offline" }
+  | { type: "deadline.resend" }
+  | { type: "deadline.code" };
+
+/** What a backend step's actor resolves with. It never rejects for an expected refusal. */
+export type Reply<T> =
+  | { readonly ok: true; readonly value: T; readonly at: number }
+  | { readonly ok: false; readonly error: PimsErrorBody; readonly at: number }
+  /** A request that was in flight when its snapshot was persisted: it is not sent again on restore. */
+  | { readonly ok: false; readonly interrupted: true; readonly at: number };
+
+export type EnrollmentApi = "pims.authentication.enrollment";
+
+/** The machine's output: where the flow ended and what the app does next. */
+export type EnrollmentOutput =
+  | {
+      outcome: "handoff";
+      status: EnrollmentStatus;
+      next: { api: EnrollmentApi; action: "enroll"; pin: "new" | "existing" };
+    }
+  | { outcome: "alreadyActivated" }
+  | { outcome: "accountBlocked"; next: { api: EnrollmentApi; action: "remove" }; error?: PimsErrorBody }
+  | { outcome: "trustedPhoneRequired"; next: { api: EnrollmentApi; action: "enrollWithPhoneNumber" } }
+  | { outcome: "failed"; error: PimsErrorBody }
+  | { outcome: "cancelled" };
+
+export type { AccountBlockState, EnrollmentStatus };
