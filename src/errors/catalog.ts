@@ -30,13 +30,13 @@ const SMS_SET = "smscode.set";
 const PHONE = "trustedphonenumber.get";
 const ACCOUNT = "account.get";
 
-const entry = (
-  code: number,
+const entry = <const C extends number>(
+  code: C,
   type: ErrorType,
   label: string,
   recovery: RecoveryClass,
   documentedFor: readonly Operation[] = [],
-): CatalogEntry => ({ code, type, label, recovery, documentedFor });
+): CatalogEntry & { readonly code: C } => ({ code, type, label, recovery, documentedFor });
 
 /** The SDK's error catalogue (StrongAuthentication families), as data. */
 export const errorCatalog = [

@@ -1,6 +1,6 @@
 import { assign } from "xstate";
 import { type ErrorCode, labelOf } from "../errors";
-import { replyOf, valueOf } from "./reply";
+import { replyOf, answerOf } from "./reply";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types";
 
 type Args = { context: EnrollmentContext; event: EnrollmentEvent };
@@ -21,10 +21,10 @@ export const actions = {
   recordUnexpectedError: update(() => ({ error: errorFor(2000) })),
   clearError: update(() => ({ error: null })),
   storePhone: update(({ event }) => ({
-    phoneNumber: valueOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
+    phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
   })),
   storeStatus: update(({ event }) => ({
-    status: valueOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
+    status: answerOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
     error: null,
   })),
   countSend: update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),

@@ -1,4 +1,10 @@
-import { type AnyActorLogic, fromCallback, fromPromise, type PromiseActorLogic, type PromiseSnapshot } from "xstate";
+import {
+  type AnyActorLogic,
+  fromCallback,
+  fromPromise,
+  type PromiseActorLogic,
+  type PromiseSnapshot,
+} from "xstate";
 import type { Pims, PimsMessage } from "../facade";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
@@ -85,13 +91,15 @@ export const createEnrollmentActors = ({ pims, config, clock }: ActorDependencie
       facadeCall<null>((options) => pims.get(SMSCODE_API, { type: "enrollment" }, options)),
     ),
     validateCode: notReplayedOnRestore(
-      fromPromise<Reply<{ status: EnrollmentStatus }>, Restorable<{ code: Secret }>>(async ({ input, signal }) => {
-        if (input === undefined || input.restored) return { ok: false, interrupted: true, at: clock.now() };
-        const init = await ensureInitialized();
-        if (init?.status === "FAILED") return toReply(init);
-        const smsCode = input.code.reveal();
-        return toReply(await pims.set(SMSCODE_API, { action: "enrollment", smsCode }, { signal }));
-      }),
+      fromPromise<Reply<{ status: EnrollmentStatus }>, Restorable<{ code: Secret }>>(
+        async ({ input, signal }) => {
+          if (input === undefined || input.restored) return { ok: false, interrupted: true, at: clock.now() };
+          const init = await ensureInitialized();
+          if (init?.status === "FAILED") return toReply(init);
+          const smsCode = input.code.reveal();
+          return toReply(await pims.set(SMSCODE_API, { action: "enrollment", smsCode }, { signal }));
+        },
+      ),
     ),
     synchronizeToken: facadeCall<{ status: EnrollmentStatus }>((options) => pims.synchronize(options)),
     /** Turns the absolute deadlines in context into events, again after a restore. */

@@ -17,8 +17,14 @@ const failureRoutes = [
     guard: { type: "errorRecoveryIs", params: { recovery: ["add-phone"] } },
     target: "#enrollment.trustedPhoneRequired",
   },
-  { guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } }, target: "#enrollment.awaitingCode.expired" },
-  { guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } }, target: "#enrollment.synchronizing.stalled" },
+  {
+    guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } },
+    target: "#enrollment.awaitingCode.expired",
+  },
+  {
+    guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } },
+    target: "#enrollment.synchronizing.stalled",
+  },
   { guard: { type: "errorRecoveryIs", params: { recovery: ["when-online"] } }, target: "offline" },
   { target: "stalled" },
 ] as const;
@@ -35,7 +41,10 @@ const validationFailureRoutes = [
     target: "#enrollment.trustedPhoneRequired",
   },
   { guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } }, target: "#enrollment.synchronizing" },
-  { guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } }, target: "#enrollment.awaitingCode.expired" },
+  {
+    guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } },
+    target: "#enrollment.awaitingCode.expired",
+  },
   { guard: "attemptsSpent", target: "#enrollment.awaitingCode.expired" },
   { target: "#enrollment.awaitingCode.rejected" },
 ] as const;
@@ -161,7 +170,11 @@ export const enrollmentMachine = setup({
             src: "requestCode",
             onDone: [
               { guard: "replySucceeded", target: "#enrollment.awaitingCode", actions: "startCode" },
-              { guard: "replyInterrupted", target: "#enrollment.awaitingCode.unconfirmed", actions: "allowResend" },
+              {
+                guard: "replyInterrupted",
+                target: "#enrollment.awaitingCode.unconfirmed",
+                actions: "allowResend",
+              },
               {
                 guard: { type: "replyFailedWith", params: { recovery: ["when-online"] } },
                 target: "failure",

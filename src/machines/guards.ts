@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { type RecoveryClass, recoveryOf } from "../errors";
 import { smsCodeSchema } from "../schemas/params";
-import { replyOf, valueOf } from "./reply";
+import { replyOf, answerOf } from "./reply";
 import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types";
 
 type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
@@ -14,12 +14,13 @@ export const guards = {
     return reply !== undefined && !reply.ok && "interrupted" in reply;
   },
   deviceActivated: ({ event }: GuardArgs) =>
-    valueOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
+    answerOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
   accountBlocked: ({ event }: GuardArgs) => {
-    const state = valueOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
+    const state = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
     return state !== undefined && state !== "NotBlocked";
   },
-  noTrustedPhone: ({ event }: GuardArgs) => valueOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
+  noTrustedPhone: ({ event }: GuardArgs) =>
+    answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
   /** The reply failed with a code of one of these recovery classes. */
   replyFailedWith: ({ event }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) => {
     const reply = replyOf(event);
@@ -31,7 +32,9 @@ export const guards = {
   /** A refused code with no attempt left needs a new code, as an expired one does. */
   attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
   codeFormatValid: ({ event }: GuardArgs) =>
-    event.type === "code.submit" && typeof event.code === "string" && z.safeParse(smsCodeSchema, event.code).success,
+    event.type === "code.submit" &&
+    typeof event.code === "string" &&
+    z.safeParse(smsCodeSchema, event.code).success,
   canResend: ({ context }: GuardArgs) => context.resendReady && context.sendsUsed < context.timers.maxSends,
   noSendsLeft: ({ context }: GuardArgs) => context.sendsUsed >= context.timers.maxSends,
 };

@@ -1,6 +1,10 @@
 export { createEnrollmentActors } from "./actors";
 export { type EnrollmentClock, systemClock } from "./clock";
-export { type CreateEnrollmentActorOptions, createEnrollmentActor, type EnrollmentActor } from "./createEnrollmentActor";
+export {
+  type CreateEnrollmentActorOptions,
+  createEnrollmentActor,
+  type EnrollmentActor,
+} from "./createEnrollmentActor";
 export { enrollmentMachine } from "./enrollment.machine";
 export type * from "./types";
 export { defaultTimers } from "./types";

@@ -2,9 +2,10 @@ import type { EventObject } from "xstate";
 import type { Reply } from "./types";
 
 /** The reply carried by an actor's done event (`xstate.done.actor.<id>`), if the event is one. */
-export const replyOf = (event: EventObject): Reply<unknown> | undefined => (event as { output?: Reply<unknown> }).output;
+export const replyOf = (event: EventObject): Reply<unknown> | undefined =>
+  (event as { output?: Reply<unknown> }).output;
 
-export const valueOf = <T>(event: EventObject): T | undefined => {
+export const answerOf = <T>(event: EventObject): T | undefined => {
   const reply = replyOf(event);
   return reply?.ok ? (reply.value as T) : undefined;
 };

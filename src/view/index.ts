@@ -1,0 +1,2 @@
+export { type Locale, messageFor, messages } from "./messages";
+export * from "./toViewModel";

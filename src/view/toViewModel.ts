@@ -1,0 +1,82 @@
+import type { SnapshotFrom } from "xstate";
+import { type ErrorCode, type RecoveryClass, recoveryOf } from "../errors";
+import type { enrollmentMachine } from "../machines/enrollment.machine";
+import type { EnrollmentOutput } from "../machines/types";
+import { messageFor } from "./messages";
+
+export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;
+export type EnrollmentStep = Extract<keyof EnrollmentSnapshot["value"] | EnrollmentSnapshot["value"], string>;
+
+/** What a UI renders, derived from a snapshot; no framework needed. */
+export interface EnrollmentViewModel {
+  readonly step: EnrollmentStep;
+  /** The substate of the step (`editing`, `rejected`, `expired`, `stalled`, `offline`, …), if any. */
+  readonly phase: string | null;
+  readonly busy: boolean;
+  readonly done: boolean;
+  readonly canSubmit: boolean;
+  readonly canResend: boolean;
+  readonly canRetry: boolean;
+  /** Seconds until a resend (or a retry of the SMS request) is allowed; 0 when it is. */
+  readonly resendInSeconds: number;
+  readonly codeExpiresInSeconds: number | null;
+  readonly attemptsLeft: number;
+  readonly sendsLeft: number;
+  readonly maskedPhone: string | null;
+  readonly online: boolean;
+  readonly error: { readonly code: ErrorCode; readonly label: string; readonly message: string } | null;
+  /** How the error is recovered from, which tells the UI which action to offer. */
+  readonly recovery: RecoveryClass | null;
+  readonly output: EnrollmentOutput | null;
+}
+
+export interface ViewOptions {
+  readonly now?: number;
+  readonly locale?: string;
+}
+
+/** `0612345678` → `06••••••78`: enough for the user to recognise the phone, no more. */
+export const maskPhone = (phone: string): string =>
+  phone.length <= 4
+    ? "•".repeat(phone.length)
+    : `${phone.slice(0, 2)}${"•".repeat(phone.length - 4)}${phone.slice(-2)}`;
+
+const CODE_ENTRY_PHASES = new Set(["editing", "rejected", "unconfirmed"]);
+const RETRY_PHASES = new Set(["stalled", "offline"]);
+
+const secondsUntil = (deadline: number | null, now: number): number =>
+  deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
+
+export const toViewModel = (
+  snapshot: EnrollmentSnapshot,
+  { now = Date.now(), locale }: ViewOptions = {},
+): EnrollmentViewModel => {
+  const { context, value } = snapshot;
+  const [step, phaseValue] =
+    typeof value === "string" ? [value, null] : (Object.entries(value)[0] ?? ["idle", null]);
+  const phase = typeof phaseValue === "string" ? phaseValue : null;
+  const sendsLeft = Math.max(0, context.timers.maxSends - context.sendsUsed);
+  const resendAllowed = context.resendReady && sendsLeft > 0;
+  const inCodeEntry = step === "awaitingCode";
+  const retryable = phase !== null && RETRY_PHASES.has(phase);
+  const error = context.error;
+  return {
+    step: step as EnrollmentStep,
+    phase,
+    busy: snapshot.hasTag("busy"),
+    done: snapshot.status === "done",
+    canSubmit: inCodeEntry && phase !== null && CODE_ENTRY_PHASES.has(phase),
+    canResend: inCodeEntry && resendAllowed,
+    canRetry: retryable && (step !== "requestingCode" || phase === "offline" || resendAllowed),
+    resendInSeconds: resendAllowed ? 0 : secondsUntil(context.resendAvailableAt, now),
+    codeExpiresInSeconds:
+      inCodeEntry && context.codeExpiresAt !== null ? secondsUntil(context.codeExpiresAt, now) : null,
+    attemptsLeft: context.attemptsLeft,
+    sendsLeft,
+    maskedPhone: context.phoneNumber === null ? null : maskPhone(context.phoneNumber),
+    online: context.online,
+    error: error === null ? null : { ...error, message: messageFor(error.code, locale) },
+    recovery: error === null ? null : recoveryOf(error.code),
+    output: snapshot.status === "done" ? (snapshot.output ?? null) : null,
+  };
+};
