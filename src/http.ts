@@ -1,0 +1,15 @@
+export type { SessionOptions } from "./schemas/protocol";
+export {
+  API_PATHS,
+  CONTROL_PATHS,
+  createHttpTransport,
+  createSimulatorControls,
+  type FetchLike,
+  HEALTH_PATH,
+  type HttpTransportOptions,
+  isLoopbackHost,
+  type RemoteCall,
+  type RemoteSms,
+  type SimulatorControls,
+  type SimulatorControlsOptions,
+} from "./services/http";

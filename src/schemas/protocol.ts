@@ -1,0 +1,76 @@
+import * as z from "zod/mini";
+
+/**
+ * The bodies of the HTTP protocol (docs/protocol.md) that `src/schemas/answers.ts` does not already
+ * describe: what the server accepts, what `POST /v1/smscode` answers, and the simulator controls.
+ */
+
+/** An RFC 6750 `b64token`: what follows `Bearer ` in the Authorization header. */
+export const BEARER_TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
+export const MAX_BEARER_TOKEN_LENGTH = 4096;
+export const bearerTokenSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_BEARER_TOKEN_LENGTH), z.regex(BEARER_TOKEN_PATTERN));
+
+/** `GET /v1/account?type=…` */
+export const accountQuerySchema = z.enum(["isDeviceActivated", "isAccountBlocked"]);
+
+/** `POST /v1/smscode`: an empty JSON object (or no body at all). */
+export const smsCodeRequestSchema = z.object({});
+/** What `POST /v1/smscode` answers once the SMS is sent. */
+export const smsSentAnswerSchema = z.object({ sent: z.literal(true) });
+
+/**
+ * `POST /v1/smscode/validation`. Digits only; the facade already checked the format, so up to 20 digits
+ * are accepted here (a safe integer passed as a number has up to 16).
+ */
+export const smsCodeValidationRequestSchema = z.object({
+  smsCode: z.string().check(z.regex(/^[0-9]{1,20}$/)),
+});
+
+/** Every error body: `{ error: { code, label?, message? } }`; `code` is a catalogue code. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.int(),
+    label: z.optional(z.string()),
+    message: z.optional(z.string()),
+  }),
+});
+
+// --- Simulator controls (`/_sim/…`, loopback only, when the server runs with controls) ---
+
+export const operationSchema = z.enum([
+  "account.get",
+  "trustedphonenumber.get",
+  "smscode.get",
+  "smscode.set",
+]);
+
+export const failNextRequestSchema = z.object({ operation: operationSchema, code: z.int() });
+export const offlineRequestSchema = z.object({ offline: z.boolean() });
+export const latencyRequestSchema = z.object({
+  ms: z.number().check(z.gte(0), z.lte(10 * 60_000)),
+});
+
+/** `PUT /_sim/session`: the session's simulator is replaced by one created with these options. */
+export const sessionOptionsSchema = z.strictObject({
+  phoneNumber: z.optional(z.nullable(z.string().check(z.maxLength(32)))),
+  deviceActivated: z.optional(z.boolean()),
+  accountBlocked: z.optional(z.enum(["AccountBlocked", "PINBlocked", "NotBlocked"])),
+  alreadyEnrolled: z.optional(z.boolean()),
+  tokenConfigured: z.optional(z.boolean()),
+  seed: z.optional(z.int()),
+  codeLength: z.optional(z.int().check(z.gte(4), z.lte(10))),
+  codeLifetimeMs: z.optional(z.int().check(z.positive())),
+  maxWrongTries: z.optional(z.int().check(z.positive())),
+  maxSends: z.optional(z.int().check(z.positive())),
+  sendWindowMs: z.optional(z.int().check(z.positive())),
+});
+export type SessionOptions = z.infer<typeof sessionOptionsSchema>;
+
+export const outboxAnswerSchema = z.object({
+  outbox: z.array(z.object({ to: z.string(), code: z.string(), at: z.number() })),
+});
+export const callsAnswerSchema = z.object({
+  calls: z.array(z.object({ operation: operationSchema, at: z.number() })),
+});

@@ -1,0 +1,55 @@
+import * as z from "zod/mini";
+import { type ErrorCode, isErrorCode } from "../../errors";
+import { errorBodySchema } from "../../schemas/protocol";
+import type { Outcome } from "../ports";
+import { REFUSAL_STATUSES } from "./protocol";
+import { discardBody, readBoundedText } from "./read-body";
+
+const fail = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
+
+/** Invalid return: unparsable, off-schema, cut off, or too large. */
+const INVALID = fail(2203);
+/** Server error: 5xx, 401/403, 429 and every status the protocol does not use. */
+const SERVER_ERROR = fail(2204);
+
+const parseJson = async (response: Response, maxBytes: number): Promise<{ json: unknown } | undefined> => {
+  let text: string | undefined;
+  try {
+    text = await readBoundedText(response, maxBytes);
+  } catch {
+    // The answer had begun (status and headers arrived), then broke off: an incomplete answer.
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * What a response means as an outcome: a 200 whose body fits `schema` is the answer; a 400 or 422 whose
+ * body is `{ error: { code } }` with a catalogue code is that refusal; anything else is 2203 (a body
+ * that does not parse or fit) or 2204 (a status the protocol does not answer with).
+ */
+export const interpretResponse = async <T>(
+  response: Response,
+  schema: z.ZodMiniType<T>,
+  maxBytes: number,
+): Promise<Outcome<T>> => {
+  if (response.status === 200) {
+    const body = await parseJson(response, maxBytes);
+    if (body === undefined) return INVALID;
+    const parsed = z.safeParse(schema, body.json);
+    return parsed.success ? { ok: true, value: parsed.data } : INVALID;
+  }
+  if (REFUSAL_STATUSES.includes(response.status)) {
+    const body = await parseJson(response, maxBytes);
+    if (body === undefined) return INVALID;
+    const parsed = z.safeParse(errorBodySchema, body.json);
+    return parsed.success && isErrorCode(parsed.data.error.code) ? fail(parsed.data.error.code) : INVALID;
+  }
+  discardBody(response);
+  return SERVER_ERROR;
+};
