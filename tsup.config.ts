@@ -4,6 +4,10 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     simulator: "src/simulator.ts",
+    http: "src/http.ts",
+    server: "src/server.ts",
+    // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps it, tsup makes dist/cli.js executable.
+    cli: "src/cli.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

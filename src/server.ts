@@ -1,0 +1,10 @@
+export type { SessionOptions } from "./schemas/protocol";
+export {
+  createReferenceHandler,
+  createReferenceServer,
+  type ReferenceHandler,
+  type ReferenceHandlerOptions,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+  type SessionStore,
+} from "./server/index";

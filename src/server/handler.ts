@@ -1,0 +1,179 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import * as z from "zod/mini";
+import { bearerTokenSchema } from "../schemas/protocol";
+import { DEFAULT_MAX_BODY_BYTES, HEALTH_PATH, isLoopbackHost } from "../services/http/protocol";
+import type { SimulatorOptions } from "../services/simulator";
+import { apiRoutes } from "./api";
+import { controlRoutes } from "./controls";
+import type { Reply, Route } from "./reply";
+import { createSessionStore, type SessionStore } from "./sessions";
+import { readBody, sendError, sendJson } from "./wire";
+
+export interface ReferenceHandlerOptions {
+  /** Defaults of every session's simulator (`createSimulator` options). */
+  readonly simulator?: SimulatorOptions | undefined;
+  /** Serve the simulator controls under `/_sim/…`, to loopback clients only. Default false. */
+  readonly controls?: boolean | undefined;
+  /** Bound of a request body; past it, 413. Default 65 536. */
+  readonly maxBodyBytes?: number | undefined;
+  /** Sessions kept; past it the least recently used is dropped. Default 10 000. */
+  readonly maxSessions?: number | undefined;
+  /** One line per answered request (method, path, status, duration); never a token or a body. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export interface ReferenceHandler {
+  /** A `node:http` request listener. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly sessions: SessionStore;
+  /** Ends the stalled answers (injected 2201) still waiting. */
+  close(): void;
+}
+
+/** An answer held back to simulate a timeout is dropped after this, whatever the client does. */
+const STALL_MAX_MS = 120_000;
+const BEARER = /^Bearer +(\S+)\s*$/i;
+
+type Auth = { readonly token: string } | { readonly refusal: string };
+
+const authenticate = (header: string | undefined): Auth => {
+  if (header === undefined || header.trim() === "") return { refusal: "missing bearer token" };
+  const token = BEARER.exec(header)?.[1];
+  if (token === undefined || !z.safeParse(bearerTokenSchema, token).success) {
+    return { refusal: "malformed bearer token: expected Authorization: Bearer <token68>" };
+  }
+  return { token };
+};
+
+const positiveInteger = (name: string, value: number | undefined, fallback: number): number => {
+  const resolved = value ?? fallback;
+  if (!Number.isSafeInteger(resolved) || resolved <= 0) {
+    throw new RangeError(`createReferenceServer: ${name} must be a positive integer, got ${String(value)}`);
+  }
+  return resolved;
+};
+
+/**
+ * The reference server's request handling, for any `node:http` server: the protocol of docs/protocol.md
+ * over one simulator per bearer token.
+ */
+export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): ReferenceHandler => {
+  const maxBodyBytes = positiveInteger("maxBodyBytes", options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
+  const maxSessions = positiveInteger("maxSessions", options.maxSessions, 10_000);
+  const sessions = createSessionStore(options.simulator ?? {}, maxSessions);
+  const routes = new Map<string, Route & { readonly control: boolean }>([
+    ...Object.entries(apiRoutes).map(([path, route]) => [path, { ...route, control: false }] as const),
+    ...(options.controls === true
+      ? Object.entries(controlRoutes).map(([path, route]) => [path, { ...route, control: true }] as const)
+      : []),
+  ]);
+  const stalled = new Set<ServerResponse>();
+
+  const write = (req: IncomingMessage, res: ServerResponse, reply: Reply): void => {
+    if (res.destroyed || res.headersSent) return;
+    switch (reply.kind) {
+      case "json":
+        return sendJson(res, reply.status, reply.body);
+      case "error":
+        return sendError(res, reply.status, reply);
+      case "reset":
+        req.socket.destroy();
+        return;
+      case "stall": {
+        stalled.add(res);
+        const timer = setTimeout(() => res.destroy(), STALL_MAX_MS);
+        timer.unref?.();
+        res.once("close", () => {
+          clearTimeout(timer);
+          stalled.delete(res);
+        });
+        return;
+      }
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://reference.invalid");
+    if (url.pathname === HEALTH_PATH && req.method === "GET") return sendJson(res, 200, { status: "ok" });
+    const route = routes.get(url.pathname);
+    // Controls are absent, not forbidden, to a client that is not on this machine.
+    if (route === undefined || (route.control && !isLoopbackHost(req.socket.remoteAddress ?? ""))) {
+      return sendError(res, 404, { code: 2204, message: `no such endpoint: ${url.pathname}` });
+    }
+    if (req.method !== route.method) {
+      return sendError(
+        res,
+        405,
+        { code: 2204, message: `${url.pathname} answers ${route.method} only` },
+        { allow: route.method },
+      );
+    }
+    const auth = authenticate(req.headers.authorization);
+    if ("refusal" in auth) {
+      const challenge =
+        auth.refusal === "missing bearer token"
+          ? 'Bearer realm="pims-enrollment"'
+          : 'Bearer realm="pims-enrollment", error="invalid_token"';
+      return sendError(res, 401, { code: 2204, message: auth.refusal }, { "www-authenticate": challenge });
+    }
+    let body: unknown;
+    if (route.method === "GET") {
+      req.resume();
+    } else {
+      const read = await readBody(req, maxBodyBytes);
+      if (!read.ok) {
+        return sendError(res, read.status, { code: 2204, message: read.message }, { connection: "close" });
+      }
+      if (read.text.trim() !== "") {
+        try {
+          body = JSON.parse(read.text);
+        } catch {
+          return sendError(res, 400, {
+            code: 2102,
+            parameter: "body",
+            message: "the body is not valid JSON",
+          });
+        }
+      }
+    }
+    const client = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) client.abort();
+    };
+    res.once("close", onClose);
+    const reply = await route.run({
+      token: auth.token,
+      session: () => sessions.get(auth.token),
+      sessions,
+      query: url.searchParams,
+      body,
+      signal: client.signal,
+    });
+    write(req, res, reply);
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = Date.now();
+    if (options.log) {
+      const log = options.log;
+      res.once("close", () => {
+        const status = res.headersSent ? String(res.statusCode) : "dropped";
+        const path = (req.url ?? "/").split("?")[0];
+        log(`${req.method} ${path} ${status} ${Date.now() - started}ms`);
+      });
+    }
+    handle(req, res).catch(() => {
+      // A thrown error is a bug of this server, not a refusal.
+      sendError(res, 500, { code: 2000, message: "internal error of the reference server" });
+    });
+  };
+
+  return {
+    listener,
+    sessions,
+    close() {
+      for (const res of stalled) res.destroy();
+      stalled.clear();
+    },
+  };
+};
