@@ -11,6 +11,7 @@ export default defineConfig({
       project("model", 30_000),
       project("property", 60_000),
       project("integration", 60_000),
+      project("package", 120_000),
     ],
   },
 });
