@@ -73,9 +73,11 @@ export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): R
     if (res.destroyed || res.headersSent) return;
     switch (reply.kind) {
       case "json":
-        return sendJson(res, reply.status, reply.body);
+        sendJson(res, reply.status, reply.body);
+        return;
       case "error":
-        return sendError(res, reply.status, reply);
+        sendError(res, reply.status, reply);
+        return;
       case "reset":
         req.socket.destroy();
         return;
