@@ -112,7 +112,7 @@ describe("the simulated backend's SMS codes", () => {
     expect(await sendCode(sim)).toMatch(/^\d{8}$/);
   });
 
-  it("accepts the right code once, with status NotEnrolled and an activation code", async () => {
+  it("accepts the right code, which is spent once the token starts the activation it unlocked", async () => {
     const { sim, transport } = simulatorAt();
     const code = await sendCode(sim);
     const answer = await transport.validateSmsCode(code, ctx());
@@ -120,7 +120,29 @@ describe("the simulated backend's SMS codes", () => {
       ok: true,
       value: { status: "NotEnrolled", activationCode: expect.any(String) },
     });
+    const again = await transport.validateSmsCode(code, ctx());
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    expect(await sim.services.token.activationStart(again.value.activationCode, ctx())).toEqual({ ok: true });
     expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, code: 2306 });
+  });
+
+  it("keeps a code alive when the token refused to start its activation", async () => {
+    const { sim, transport } = simulatorAt();
+    const code = await sendCode(sim);
+    sim.failNext("smscode.set", 2314);
+    const answer = await transport.validateSmsCode(code, ctx());
+    if (!answer.ok) throw new Error("expected the code to be accepted");
+    expect(await sim.services.token.activationStart(answer.value.activationCode, ctx())).toEqual({ ok: false, result: 11 });
+    expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
+  });
+
+  it("answers ERR_NETWORK from the token while offline", async () => {
+    const { sim } = simulatorAt();
+    sim.setOffline(true);
+    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: false, result: 1 });
+    sim.setOffline(false);
+    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: true });
   });
 
   it("answers AlreadyEnrolled when the account already has a PIN", async () => {

@@ -78,7 +78,9 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
         const checked = smsCodes.check(smsCode);
         if (checked !== "accepted") return fail(checked);
         const status = state.alreadyEnrolled ? "AlreadyEnrolled" : "NotEnrolled";
-        return ok({ status, activationCode: issueActivationCode(random) });
+        const activationCode = issueActivationCode(random);
+        smsCodes.unlock(activationCode);
+        return ok({ status, activationCode });
       });
     },
   };

@@ -41,6 +41,8 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
     onActivated: () => {
       state.deviceActivated = true;
     },
+    onActivationStarted: (activationCode) => smsCodes.spend(activationCode),
+    isOffline: () => state.offline,
   });
   const transport = createSimulatedBackend({
     state,

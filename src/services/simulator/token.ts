@@ -9,7 +9,7 @@ const ERR_SYNCHROFAILED = 13;
 
 const OK: InweboOutcome = { ok: true };
 const refuse = (result: number): InweboOutcome => ({ ok: false, result });
-/** What an aborted call answers; it changes nothing, and the facade ignores it. */
+/** What an aborted or offline call answers; it changes nothing. */
 const ABORTED = refuse(ERR_NETWORK);
 
 export interface TokenOptions {
@@ -17,6 +17,10 @@ export interface TokenOptions {
   readonly activated: boolean;
   /** Called when an activation completes: the backend then reports the device activated. */
   readonly onActivated: () => void;
+  /** Called when an activation starts with a code: the SMS code that unlocked it is spent. */
+  readonly onActivationStarted: (activationCode: string) => void;
+  /** The token reaches inWebo's servers over the network: offline, its calls answer ERR_NETWORK. */
+  readonly isOffline: () => boolean;
 }
 
 /** The simulator's handles on its token: fault injection and reset. */
@@ -59,16 +63,17 @@ export const createSimulatedToken = (
       return options.configured;
     },
     async activationStart(activationCode, ctx) {
-      if (ctx.signal.aborted) return ABORTED;
+      if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(false);
       if (fault !== undefined) return refuse(fault);
       if (!isSimulatorActivationCode(activationCode) || used.has(activationCode)) return refuse(ERR_CODE);
       used.add(activationCode);
       started = true;
+      options.onActivationStarted(activationCode);
       return OK;
     },
     async activationFinalize(ctx) {
-      if (ctx.signal.aborted) return ABORTED;
+      if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(false);
       if (fault !== undefined) return refuse(fault);
       if (!started) return refuse(ERR_STATE);
@@ -79,7 +84,7 @@ export const createSimulatedToken = (
       return takeFault(true) === ERR_SYNCHROFAILED ? refuse(ERR_SYNCHROFAILED) : OK;
     },
     async synchronize(ctx) {
-      if (ctx.signal.aborted) return ABORTED;
+      if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(true);
       return fault === undefined ? OK : refuse(fault);
     },
