@@ -1,6 +1,6 @@
 import { assign } from "xstate";
 import { type ErrorCode, labelOf } from "../errors";
-import { replyOf, answerOf } from "./reply";
+import { answerOf, replyOf } from "./reply";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types";
 
 type Args = { context: EnrollmentContext; event: EnrollmentEvent };
@@ -42,8 +42,16 @@ export const actions = {
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
     resendReady: false,
   })),
-  /** After a restore we cannot tell whether the SMS left: the user may enter it or ask again at once. */
-  allowResend: update(() => ({ resendReady: true, error: null })),
+  /**
+   * After a restore we cannot tell whether the SMS left: the user may enter it (it lives at most a
+   * code lifetime from now) or ask again at once.
+   */
+  allowResend: update(({ context, event }) => ({
+    resendReady: true,
+    codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
+    attemptsLeft: context.timers.maxAttempts,
+    error: null,
+  })),
   markResendReady: update(() => ({ resendReady: true })),
   spendAttempt: update(({ context }) => ({ attemptsLeft: Math.max(0, context.attemptsLeft - 1) })),
   rejectCodeFormat: update(() => ({ error: errorFor(2102, "smsCode") })),

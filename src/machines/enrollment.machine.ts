@@ -250,6 +250,7 @@ export const enrollmentMachine = setup({
       states: {
         syncing: {
           tags: ["busy"],
+          entry: "clearError",
           invoke: {
             id: "synchronizeToken",
             src: "synchronizeToken",
