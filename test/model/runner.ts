@@ -1,13 +1,15 @@
 import { expect } from "vitest";
-import { type AnyMachineSnapshot, SimulatedClock, type Snapshot } from "xstate";
-import { createEnrollmentActor, developmentConfig, type EnrollmentActor, toViewModel } from "../../src";
+import { type AnyMachineSnapshot, getInitialSnapshot, SimulatedClock, type Snapshot } from "xstate";
+import { createEnrollmentActor, developmentConfig, type EnrollmentActor, enrollmentMachine, toViewModel } from "../../src";
 import type { ErrorCode } from "../../src/errors";
 import type { CallContext, InweboToken, Services, Transport } from "../../src/services/ports";
 import { createSimulator, type Simulator } from "../../src/simulator";
 import { type ActorId, type Outcome, SENT_CODE } from "./fixtures";
+import { expectedLeaf, leafOf } from "./oracle";
 import type { ModelPath, ModelStep } from "./paths";
 
 const START = Date.UTC(2026, 10, 28, 9, 0, 0);
+const initialState: AnyMachineSnapshot = getInitialSnapshot(enrollmentMachine, undefined);
 
 /** The outcomes a path asks of each actor, in the order the actor will be called. */
 const planOf = (path: ModelPath): Map<ActorId, Outcome[]> => {
@@ -238,6 +240,9 @@ export const runPath = async (path: ModelPath): Promise<PathRun> => {
     } else {
       actor.send(event);
     }
+    const before = index === 0 ? initialState : (path.steps[index - 1]?.state ?? initialState);
+    const specified = expectedLeaf(before, event);
+    if (specified !== undefined) expect(leafOf(step.state.value), `the spec's target of ${label}`).toBe(specified);
     const reached = await reach(step.state, label);
     expect(viewOf(reached), `view after ${label}`).toEqual(viewOf(step.state));
     if (step.state.status === "done")

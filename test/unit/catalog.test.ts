@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { documentedPairs, errorCatalog, labelOf } from "../../src/errors";
+import { specifiedRecovery } from "../support/recovery";
 
 const reference = (name: string) => readFileSync(new URL(`../../reference/${name}`, import.meta.url), "utf8");
 
@@ -43,17 +44,7 @@ describe("the error catalogue", () => {
   });
 
   it("routes each code to the recovery class of the product spec", () => {
-    const specified: Record<string, number[]> = {
-      "fix-input": [2101, 2102, 2305],
-      retry: [2201, 2203, 2204, 2314],
-      "when-online": [2202],
-      "new-code": [2306, 2308, 2311],
-      sync: [2316],
-      terminal: [2001, 2006, 2309, 2312, 2313, 2344],
-      "restart-enrollment": [2310, 2317],
-      "add-phone": [2307],
-    };
-    for (const [recovery, codes] of Object.entries(specified)) {
+    for (const [recovery, codes] of Object.entries(specifiedRecovery)) {
       for (const code of codes) expect(errorCatalog.find((e) => e.code === code)?.recovery).toBe(recovery);
     }
   });

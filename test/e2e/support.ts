@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { type DemoServer, startDemoServer } from "../../examples/web/server";
+
+/** Debian's Chromium (CI installs it with apt-get); never a downloaded browser. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+
+export const SCREENSHOTS = "test-results/screenshots";
+
+/** Waits until the locator shows (Playwright's own `expect` is not used: vitest runs these tests). */
+export const visible = (locator: Locator, timeout = 5_000): Promise<void> =>
+  locator.first().waitFor({ state: "visible", timeout });
+
+/** The id, or else the text, of the focused element. */
+export const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return "(body)";
+    return element.id !== "" ? `#${element.id}` : `${element.tagName.toLowerCase()}: ${element.textContent?.trim()}`;
+  });
+
+export interface Demo {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+  /** A new tab (its own browser context, so its own server session) on the demo with these URL params. */
+  open(params?: Record<string, string>): Promise<DemoPage>;
+  close(): Promise<void>;
+}
+
+/** The demo served as `npm start` serves it (the page built by the global setup), on a free port. */
+export const startDemo = async (): Promise<Demo> => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await startDemoServer({ port: 0 });
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async open(params = {}) {
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      });
+      const query = new URLSearchParams(params).toString();
+      await page.goto(`${server.url}/${query === "" ? "" : `?${query}`}`);
+      await page.getByRole("heading", { level: 3 }).first().waitFor();
+      return demoPage(page, problems);
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+};
+
+export interface DemoPage {
+  readonly page: Page;
+  /** Console and page errors seen so far (the tests expect none, unless they cause one). */
+  readonly problems: string[];
+  /** The enrollment app's panel. */
+  readonly app: Locator;
+  /** The simulated phone's panel. */
+  readonly phone: Locator;
+  readonly statechart: Locator;
+  readonly controls: Locator;
+  /** The latest SMS code on the simulated phone, read from the message text as a person would. */
+  latestCode(): Promise<string>;
+  /** Waits until the phone shows `count` SMS. */
+  smsCount(count: number): Promise<void>;
+  /** The highlighted state of the live statechart (`awaitingCode.editing`, `handoff`, …). */
+  currentState(): Promise<string>;
+  injectFault(operation: string, code: number): Promise<void>;
+  screenshot(name: string): Promise<void>;
+}
+
+const demoPage = (page: Page, problems: string[]): DemoPage => {
+  const app = page.getByRole("region", { name: /your app|votre application|ihre app|la tua app|tu aplicación/i });
+  const phone = page.locator("section.phone");
+  const statechart = page.getByRole("region", { name: "Live statechart" });
+  const controls = page.getByRole("region", { name: "Simulator controls" });
+  return {
+    page,
+    problems,
+    app,
+    phone,
+    statechart,
+    controls,
+    async latestCode() {
+      const text = await phone.locator(".sms.latest .sms-text").textContent();
+      const code = /\b([0-9]{4,10})\b/.exec(text ?? "")?.[1];
+      expect(code, `an SMS code in "${text}"`).toBeDefined();
+      return code as string;
+    },
+    async smsCount(count) {
+      await expect.poll(() => phone.locator(".sms").count()).toBe(count);
+    },
+    async currentState() {
+      return (await statechart.locator(".current code").textContent()) ?? "";
+    },
+    async injectFault(operation, code) {
+      await controls.getByLabel("Operation").selectOption(operation);
+      await controls.getByLabel("Error code").selectOption(String(code));
+      await controls.getByRole("button", { name: `Fail next ${operation}` }).click();
+      await visible(controls.getByText(`next ${operation} fails with ${code}`));
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+    },
+  };
+};
