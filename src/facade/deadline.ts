@@ -27,5 +27,8 @@ export const withDeadline = <T>(
     const timer = setTimeout(() => finish({ ok: false, code: 2201 satisfies ErrorCode }), timeoutMs);
     for (const s of signals) s.addEventListener("abort", onAbort, { once: true });
     if (signals.some((s) => s.aborted)) return onAbort();
-    work({ signal: controller.signal }).then(finish, () => finish({ ok: false, code: 2000 }));
+    // A service that throws, even synchronously, is a bug: the call answers 2000, the facade never rejects.
+    Promise.resolve()
+      .then(() => work({ signal: controller.signal }))
+      .then(finish, () => finish({ ok: false, code: 2000 }));
   });

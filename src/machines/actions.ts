@@ -53,6 +53,10 @@ export const actions = {
     error: null,
   })),
   markResendReady: update(() => ({ resendReady: true })),
+  /** A new code is needed and none was ever sent: there is no cooldown to wait for. */
+  allowResendWithoutCooldown: update(({ context }) => ({
+    resendReady: context.resendReady || context.resendAvailableAt === null,
+  })),
   spendAttempt: update(({ context }) => ({ attemptsLeft: Math.max(0, context.attemptsLeft - 1) })),
   rejectCodeFormat: update(() => ({ error: errorFor(2102, "smsCode") })),
   expireCode: update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),

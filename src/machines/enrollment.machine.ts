@@ -6,7 +6,10 @@ import { outputs } from "./outputs";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types";
 import { unconfiguredActors } from "./unconfigured";
 
-/** Where a failed backend step goes, by the recovery class the catalogue gives its code. */
+/**
+ * Where a failed backend step goes, by the recovery class the catalogue gives its code. Retry-class
+ * codes, and any other a step cannot act on (a 2316 on a read), wait in the step for `retry`.
+ */
 const failureRoutes = [
   { guard: { type: "errorRecoveryIs", params: { recovery: ["terminal"] } }, target: "#enrollment.failed" },
   {
@@ -14,16 +17,8 @@ const failureRoutes = [
     target: "#enrollment.accountBlocked",
   },
   {
-    guard: { type: "errorRecoveryIs", params: { recovery: ["add-phone"] } },
-    target: "#enrollment.trustedPhoneRequired",
-  },
-  {
     guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } },
     target: "#enrollment.awaitingCode.expired",
-  },
-  {
-    guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } },
-    target: "#enrollment.synchronizing.stalled",
   },
   { guard: { type: "errorRecoveryIs", params: { recovery: ["when-online"] } }, target: "offline" },
   { target: "stalled" },
@@ -35,10 +30,6 @@ const validationFailureRoutes = [
   {
     guard: { type: "errorRecoveryIs", params: { recovery: ["restart-enrollment"] } },
     target: "#enrollment.accountBlocked",
-  },
-  {
-    guard: { type: "errorRecoveryIs", params: { recovery: ["add-phone"] } },
-    target: "#enrollment.trustedPhoneRequired",
   },
   { guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } }, target: "#enrollment.synchronizing" },
   {
@@ -143,6 +134,10 @@ export const enrollmentMachine = setup({
             src: "readTrustedPhone",
             onDone: [
               { guard: "noTrustedPhone", target: "#enrollment.trustedPhoneRequired" },
+              {
+                guard: { type: "replyFailedWith", params: { recovery: ["add-phone"] } },
+                target: "#enrollment.trustedPhoneRequired",
+              },
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
               { target: "failure", actions: "recordError" },
             ],
@@ -215,6 +210,7 @@ export const enrollmentMachine = setup({
         rejected: { on: { "code.submit": submitRoutes } },
         unconfirmed: { on: { "code.submit": submitRoutes } },
         expired: {
+          entry: "allowResendWithoutCooldown",
           always: { guard: "noSendsLeft", target: "#enrollment.failed" },
         },
       },

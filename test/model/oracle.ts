@@ -45,6 +45,7 @@ export const expectedLeaf = (from: AnyMachineSnapshot, event: ModelEvent): strin
   const noSendsLeft = context.sendsUsed >= context.timers.maxSends;
   const newCode = noSendsLeft ? "failed" : "awaitingCode.expired";
 
+  if ("bug" in event) return "failed";
   if ("outcome" in event) {
     const { outcome, actorId } = event;
     if (outcome.kind === "ok") return successTargets[outcome.variant];
@@ -54,14 +55,13 @@ export const expectedLeaf = (from: AnyMachineSnapshot, event: ModelEvent): strin
     const recovery = specifiedRecoveryOf(outcome.code);
     if (recovery === "terminal") return "failed";
     if (recovery === "restart-enrollment") return "accountBlocked";
-    if (recovery === "add-phone") return "trustedPhoneRequired";
+    if (recovery === "add-phone") return actorId === "readTrustedPhone" ? "trustedPhoneRequired" : undefined;
     if (recovery === "new-code") return newCode;
     if (actorId === "validateCode") {
       if (recovery === "sync") return "synchronizing.syncing";
       if (recovery === "fix-input" && context.attemptsLeft <= 1) return newCode;
       return "awaitingCode.rejected";
     }
-    if (recovery === "sync") return "synchronizing.stalled";
     if (recovery === "when-online") return `${step}.offline`;
     // retry and fix-input: the step waits for `retry`; a request that may have sent an SMS counts one.
     return step === "requestingCode" && noSendsLeft ? "failed" : `${step}.stalled`;

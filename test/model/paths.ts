@@ -13,7 +13,15 @@ export interface OutcomeEvent extends EventObject {
   readonly output: Reply<unknown>;
 }
 
-export type ModelEvent = EnrollmentEvent | OutcomeEvent;
+/** An actor that threw: a bug, which lands in the machine's one "unexpected" path. */
+export interface BugEvent extends EventObject {
+  readonly type: `xstate.error.actor.${ActorId}`;
+  readonly actorId: ActorId;
+  readonly bug: true;
+  readonly error: Error;
+}
+
+export type ModelEvent = EnrollmentEvent | OutcomeEvent | BugEvent;
 
 export interface ModelStep {
   readonly event: ModelEvent;
@@ -95,6 +103,7 @@ export const serializeEvent = (event: ModelEvent): string =>
   "outcome" in event ? `${event.actorId}:${JSON.stringify(event.outcome)}` : JSON.stringify(event);
 
 export const describeStep = (event: ModelEvent): string => {
+  if ("bug" in event) return `${event.actorId}→throws`;
   if (!("outcome" in event)) return event.type === "code.submit" ? `code.submit(${event.code})` : event.type;
   const { outcome } = event;
   const what =
@@ -152,3 +161,24 @@ export const generatePaths = (): ModelPath[] => {
   }
   return paths;
 };
+
+/**
+ * For each actor, the first generated path's way to a state that runs it, then the actor throwing:
+ * the `xstate.error.actor.*` transitions that no expected refusal takes.
+ */
+export const generateBugPaths = (paths: readonly ModelPath[]): ModelPath[] =>
+  (Object.keys(outcomeFixtures) as ActorId[]).flatMap((actorId) => {
+    for (const path of paths) {
+      const index = path.steps.findIndex((step) => actorId in step.state.children);
+      if (index < 0) continue;
+      const bug: BugEvent = {
+        type: `xstate.error.actor.${actorId}`,
+        actorId,
+        bug: true,
+        error: new Error("bug"),
+      };
+      const steps = replay([...path.steps.slice(0, index + 1).map((s) => s.event), bug]);
+      return [{ description: steps.map((s) => describeStep(s.event)).join(" → "), steps }];
+    }
+    return [];
+  });

@@ -1,6 +1,20 @@
 import { expect } from "vitest";
-import { type AnyMachineSnapshot, getInitialSnapshot, SimulatedClock, type Snapshot } from "xstate";
-import { createEnrollmentActor, developmentConfig, type EnrollmentActor, enrollmentMachine, toViewModel } from "../../src";
+import {
+  type AnyMachineSnapshot,
+  createActor,
+  fromPromise,
+  getInitialSnapshot,
+  type InspectionEvent,
+  SimulatedClock,
+  type Snapshot,
+} from "xstate";
+import {
+  developmentConfig,
+  type EnrollmentActor,
+  enrollmentMachine,
+  provideEnrollmentMachine,
+  toViewModel,
+} from "../../src";
 import type { ErrorCode } from "../../src/errors";
 import type { CallContext, InweboToken, Services, Transport } from "../../src/services/ports";
 import { createSimulator, type Simulator } from "../../src/simulator";
@@ -173,7 +187,10 @@ export interface PathRun {
 }
 
 /** Runs one generated path against the real actor on the simulator, asserting every step. */
-export const runPath = async (path: ModelPath): Promise<PathRun> => {
+export const runPath = async (
+  path: ModelPath,
+  inspect?: (event: InspectionEvent) => void,
+): Promise<PathRun> => {
   const plan = planOf(path);
   const clock = new SimulatedClock();
   clock.set(START);
@@ -185,8 +202,17 @@ export const runPath = async (path: ModelPath): Promise<PathRun> => {
   const history: AnyMachineSnapshot[] = [];
   let restores = 0;
 
+  const bug = path.steps.map((s) => s.event).find((e) => "bug" in e);
   const spawn = (snapshot?: Snapshot<unknown>): EnrollmentActor => {
-    const actor = createEnrollmentActor({ services, config, clock, ...(snapshot ? { snapshot } : {}) });
+    const { machine, actorOptions } = provideEnrollmentMachine({
+      services,
+      config,
+      clock,
+      ...(snapshot ? { snapshot } : {}),
+      ...(inspect ? { inspect } : {}),
+    });
+    const throwing = bug && { [bug.actorId]: fromPromise(() => Promise.reject(new Error("bug"))) };
+    const actor = createActor(throwing ? machine.provide({ actors: throwing }) : machine, actorOptions);
     actor.subscribe({ next: (s) => history.push(s), error: () => {} });
     actor.start();
     return actor;
@@ -216,7 +242,9 @@ export const runPath = async (path: ModelPath): Promise<PathRun> => {
   for (const [index, step] of path.steps.entries()) {
     const { event } = step as ModelStep;
     const label = `step ${index + 1} (${event.type})`;
-    if ("outcome" in event && event.actorId === "initializeFacade") {
+    if ("bug" in event) {
+      // The actor was replaced by one that throws as soon as it starts.
+    } else if ("outcome" in event && event.actorId === "initializeFacade") {
       // The facade's initialisation is local: the config decided its outcome.
     } else if ("outcome" in event && event.outcome.kind === "interrupted") {
       await gates.release(event.actorId, event.outcome);
@@ -242,7 +270,8 @@ export const runPath = async (path: ModelPath): Promise<PathRun> => {
     }
     const before = index === 0 ? initialState : (path.steps[index - 1]?.state ?? initialState);
     const specified = expectedLeaf(before, event);
-    if (specified !== undefined) expect(leafOf(step.state.value), `the spec's target of ${label}`).toBe(specified);
+    if (specified !== undefined)
+      expect(leafOf(step.state.value), `the spec's target of ${label}`).toBe(specified);
     const reached = await reach(step.state, label);
     expect(viewOf(reached), `view after ${label}`).toEqual(viewOf(step.state));
     if (step.state.status === "done")

@@ -208,3 +208,20 @@ describe("the facade", () => {
     expect(callback).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the facade over a broken service", () => {
+  it("answers 2000 Unknown error when the transport throws, synchronously or not, and never rejects", async () => {
+    const sim = createSimulator();
+    const throwing = {
+      ...sim.services.transport,
+      getTrustedPhoneNumber: () => {
+        throw new Error("bug");
+      },
+      requestSmsCode: () => Promise.reject(new Error("bug")),
+    };
+    const pims = createPims({ services: { ...sim.services, transport: throwing } });
+    await pims.initialize(developmentConfig);
+    expectFailed(await pims.get("pims.authentication.trustedphonenumber"), 2000);
+    expectFailed(await pims.get(SMS, GET_CODE), 2000);
+  });
+});
