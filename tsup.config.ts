@@ -8,6 +8,7 @@ export default defineConfig({
     server: "src/server.ts",
     // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps it, tsup makes dist/cli.js executable.
     cli: "src/cli.ts",
+    react: "src/react.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -6,5 +6,6 @@ export {
   type EnrollmentActor,
 } from "./createEnrollmentActor";
 export { enrollmentMachine } from "./enrollment.machine";
+export { type ProvidedEnrollmentMachine, provideEnrollmentMachine } from "./provide";
 export type * from "./types";
 export { defaultTimers } from "./types";

@@ -1,10 +1,17 @@
 import type { ErrorCode } from "../../errors";
+import { de } from "./de";
 import { en } from "./en";
+import { es } from "./es";
+import { fr } from "./fr";
+import { it } from "./it";
 
 /** Messages per locale, kept as data beside the catalogue. */
-export const messages = { en } satisfies Record<string, Record<ErrorCode, string>>;
+export const messages = { en, fr, de, it, es } satisfies Record<string, Record<ErrorCode, string>>;
 
 export type Locale = keyof typeof messages;
 
-export const messageFor = (code: ErrorCode, locale: string = "en"): string =>
-  (messages[locale as Locale] ?? messages.en)[code];
+/** The message of `code` in `locale` (`"fr"`, `"fr-CA"`, `"FR"`…); English when the language has none. */
+export const messageFor = (code: ErrorCode, locale: string = "en"): string => {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? "en";
+  return (Object.hasOwn(messages, language) ? messages[language as Locale] : messages.en)[code];
+};

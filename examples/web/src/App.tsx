@@ -1,0 +1,209 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { DemoBackend, Scenario } from "./backend";
+import { Enrollment } from "./Enrollment";
+import { FaultPanel } from "./FaultPanel";
+import { isLanguage, type Language, languages, ui } from "./i18n";
+import { Phone } from "./Phone";
+import type { Services } from "./pims";
+import { useEnrollment } from "./pims";
+import { type LoggedEvent, Statechart } from "./Statechart";
+
+export interface DemoSettings {
+  readonly language: Language;
+  readonly scenario: Scenario;
+  /** Flow limits from the URL (`?cooldown=2` is a 2-second resend cooldown); the engine's defaults otherwise. */
+  readonly timers: {
+    readonly resendCooldownMs?: number;
+    readonly codeLifetimeMs?: number;
+    readonly requestTimeoutMs?: number;
+  };
+}
+
+const MAX_EVENTS = 8;
+
+/** The demo: a language switch over one enrollment run at a time, each on a fresh simulated account. */
+export function App({
+  backend,
+  settings,
+}: {
+  readonly backend: DemoBackend;
+  readonly settings: DemoSettings;
+}) {
+  const [language, setLanguage] = useState<Language>(settings.language);
+  const [run, setRun] = useState(0);
+  const [scenario, setScenario] = useState<Scenario>(settings.scenario);
+  const [offline, setOffline] = useState(false);
+  const [latency, setLatency] = useState(0);
+  const [services, setServices] = useState<{ run: number; services: Services } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const t = ui[language];
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `PIMS enrollment — ${t.appTitle}`;
+    const url = new URL(window.location.href);
+    url.searchParams.set("lang", language);
+    window.history.replaceState(null, "", url);
+  }, [language, t]);
+
+  // Each run starts on a fresh simulated account (the server's session is reset too).
+  const scenarioRef = useRef(scenario);
+  scenarioRef.current = scenario;
+  useEffect(() => {
+    let live = true;
+    backend.prepare(scenarioRef.current).then(
+      (prepared) => {
+        if (live) setServices({ run, services: prepared });
+      },
+      (error: unknown) => {
+        if (live) setProblem(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, run]);
+
+  const startOver = useCallback(() => setRun((n) => n + 1), []);
+  const chooseScenario = useCallback((next: Scenario) => {
+    setScenario(next);
+    setRun((n) => n + 1);
+  }, []);
+  const changeOffline = useCallback(
+    async (flag: boolean) => {
+      setOffline(flag);
+      await backend.setOffline(flag);
+    },
+    [backend],
+  );
+  const changeLatency = useCallback(
+    async (ms: number) => {
+      setLatency(ms);
+      await backend.setLatency(ms);
+    },
+    [backend],
+  );
+
+  return (
+    <>
+      <header className="top">
+        <h1>
+          PIMS enrollment <span className="subtitle">the SMS-code step, live</span>
+        </h1>
+        <fieldset className="languages">
+          <legend>{t.languageLabel}</legend>
+          {languages.map((code) => (
+            <label key={code} lang={code}>
+              <input
+                type="radio"
+                name="language"
+                value={code}
+                checked={code === language}
+                onChange={(event) => isLanguage(event.target.value) && setLanguage(event.target.value)}
+              />
+              <span aria-hidden="true">{code.toUpperCase()}</span>
+              <span className="visually-hidden">{ui[code].languageName}</span>
+            </label>
+          ))}
+        </fieldset>
+      </header>
+      {problem && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {services && services.run === run ? (
+        <Run
+          key={run}
+          first={run === 0}
+          backend={backend}
+          services={services.services}
+          settings={settings}
+          language={language}
+          offline={offline}
+          latency={latency}
+          scenario={scenario}
+          onStartOver={startOver}
+          onScenario={chooseScenario}
+          onOffline={changeOffline}
+          onLatency={changeLatency}
+        />
+      ) : (
+        <p className="loading">{t.pleaseWait}</p>
+      )}
+    </>
+  );
+}
+
+interface RunProps {
+  readonly first: boolean;
+  readonly backend: DemoBackend;
+  readonly services: Services;
+  readonly settings: DemoSettings;
+  readonly language: Language;
+  readonly offline: boolean;
+  readonly latency: number;
+  readonly scenario: Scenario;
+  readonly onStartOver: () => void;
+  readonly onScenario: (scenario: Scenario) => void;
+  readonly onOffline: (offline: boolean) => Promise<void>;
+  readonly onLatency: (ms: number) => Promise<void>;
+}
+
+/** One enrollment flow: the app's screens, the phone, the statechart and the controls around one actor. */
+function Run(props: RunProps) {
+  const { backend, services, settings, language, offline } = props;
+  const t = ui[language];
+  const [events, setEvents] = useState<readonly LoggedEvent[]>([]);
+  const flow = useEnrollment({
+    services,
+    ...settings.timers,
+    locale: language,
+    inspect: (inspection) => {
+      // Events the root actor received: the UI's, the network's and its children's answers. Types only:
+      // `code.submit` carries the code.
+      if (inspection.type === "@xstate.event" && inspection.actorRef.sessionId === inspection.rootId) {
+        const type = inspection.event.type;
+        setEvents((list) => [...list.slice(-(MAX_EVENTS - 1)), { id: (list.at(-1)?.id ?? 0) + 1, type }]);
+      }
+    },
+  });
+  const { actor } = flow;
+
+  // The network is the page's, not the run's: a run that starts offline knows it.
+  const startedOffline = useRef(offline);
+  useEffect(() => {
+    if (startedOffline.current) actor.send({ type: "network.offline" });
+  }, [actor]);
+
+  const changeOffline = async (flag: boolean) => {
+    // The simulated network changes first, so that the retry `network.online` triggers goes through.
+    await props.onOffline(flag);
+    actor.send({ type: flag ? "network.offline" : "network.online" });
+  };
+
+  return (
+    <main className="layout">
+      <section className="panel app" aria-labelledby="app-title">
+        <h2 id="app-title">
+          {t.appTitle}
+          {!flow.view.online && <span className="badge offline">{t.offline}</span>}
+        </h2>
+        <Enrollment flow={flow} t={t} onStartOver={props.onStartOver} focusOnMount={!props.first} />
+      </section>
+      <Phone backend={backend} t={t} locale={language} />
+      <div className="tools">
+        <Statechart snapshot={flow.snapshot} events={events} />
+        <FaultPanel
+          backend={backend}
+          offline={offline}
+          latency={props.latency}
+          scenario={props.scenario}
+          onOffline={changeOffline}
+          onLatency={props.onLatency}
+          onScenario={props.onScenario}
+        />
+      </div>
+    </main>
+  );
+}

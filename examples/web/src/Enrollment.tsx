@@ -1,0 +1,319 @@
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
+import type { UiStrings } from "./i18n";
+import type { UseEnrollment } from "./pims";
+
+type Screen =
+  | "idle"
+  | "progress"
+  | "code"
+  | "handoff"
+  | "alreadyActivated"
+  | "accountBlocked"
+  | "trustedPhoneRequired"
+  | "failed"
+  | "cancelled";
+
+/**
+ * `view.step` is typed `EnrollmentStep`, which (src/view) lists only the atomic top-level states; the
+ * compound ones (`awaitingCode`, `validatingCode`, …) arrive at run time all the same.
+ */
+type Step =
+  | UseEnrollment["view"]["step"]
+  | "checkingDevice"
+  | "checkingTrustedPhone"
+  | "requestingCode"
+  | "awaitingCode"
+  | "validatingCode"
+  | "synchronizing";
+
+const screenOf = (step: Step): Screen => {
+  switch (step) {
+    case "idle":
+    case "handoff":
+    case "alreadyActivated":
+    case "accountBlocked":
+    case "trustedPhoneRequired":
+    case "failed":
+    case "cancelled":
+      return step;
+    case "awaitingCode":
+    case "validatingCode":
+      return "code";
+    default:
+      return "progress";
+  }
+};
+
+const minutesAndSeconds = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+
+interface Props {
+  readonly flow: UseEnrollment;
+  readonly t: UiStrings;
+  readonly onStartOver: () => void;
+  /** Move the focus to the first screen (not on the page's first load). */
+  readonly focusOnMount: boolean;
+}
+
+/** The enrollment screens an app would show, rendered from the view model only. */
+export function Enrollment({ flow, t, onStartOver, focusOnMount }: Props) {
+  const { view, snapshot } = flow;
+  const step = view.step as Step;
+  const screen = screenOf(step);
+  const error = snapshot.context.error;
+  const alertRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const mounted = useRef(false);
+
+  // A new error takes the focus, so that keyboard and screen-reader users meet it first.
+  useEffect(() => {
+    if (error !== null) alertRef.current?.focus();
+  }, [error]);
+
+  // A new screen takes the focus (its code field, or its heading) unless an error already did.
+  useEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
+    if ((first && !focusOnMount) || snapshot.context.error !== null) return;
+    (screen === "code" ? codeRef.current : headingRef.current)?.focus();
+  }, [screen, focusOnMount, snapshot.context.error]);
+
+  const alert = view.error && (
+    <div className="alert" role="alert" tabIndex={-1} ref={alertRef} data-code={view.error.code}>
+      <p className="alert-message">{view.error.message}</p>
+      <p className="alert-detail">{t.errorDetail(view.error.code, view.error.label)}</p>
+    </div>
+  );
+
+  const cancel = (
+    <button type="button" className="secondary" onClick={flow.cancel}>
+      {t.cancel}
+    </button>
+  );
+  const startOver = (
+    <button type="button" onClick={onStartOver}>
+      {t.startOver}
+    </button>
+  );
+
+  const heading = (text: string) => (
+    <h3 ref={headingRef} tabIndex={-1}>
+      {text}
+    </h3>
+  );
+
+  switch (screen) {
+    case "idle":
+      return (
+        <section className="screen" aria-labelledby="screen-title">
+          <h3 id="screen-title" ref={headingRef} tabIndex={-1}>
+            {t.idleTitle}
+          </h3>
+          <p>{t.idleBody}</p>
+          <div className="actions">
+            <button type="button" onClick={flow.start}>
+              {t.start}
+            </button>
+          </div>
+        </section>
+      );
+    case "progress": {
+      const title = t.progress[step as keyof UiStrings["progress"]] ?? t.pleaseWait;
+      return (
+        <section className="screen" aria-busy={view.busy}>
+          {heading(title)}
+          {view.busy && <Spinner label={t.pleaseWait} />}
+          {step === "requestingCode" && view.maskedPhone && <p>{t.sentTo(view.maskedPhone)}</p>}
+          {alert}
+          <div className="actions">
+            {(view.phase === "stalled" || view.phase === "offline") && <RetryButton flow={flow} t={t} />}
+            {cancel}
+          </div>
+          {view.phase === "offline" && <p className="note">{t.waitingForNetwork}</p>}
+        </section>
+      );
+    }
+    case "code":
+      return (
+        <CodeScreen
+          flow={flow}
+          t={t}
+          alert={alert}
+          headingRef={headingRef}
+          codeRef={codeRef}
+          cancel={cancel}
+        />
+      );
+    case "handoff": {
+      const output = view.output?.outcome === "handoff" ? view.output : null;
+      return (
+        <section className="screen final success">
+          {heading(t.handoffTitle)}
+          <p className="next-step">
+            {output?.next.pin === "existing" ? t.handoffExistingPin : t.handoffNewPin}
+          </p>
+          <NextCall label={t.nextCall} output={view.output} />
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+    }
+    case "alreadyActivated":
+      return (
+        <section className="screen final success">
+          {heading(t.alreadyActivatedTitle)}
+          <p>{t.alreadyActivatedBody}</p>
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+    case "accountBlocked":
+      return (
+        <section className="screen final blocked">
+          {heading(t.accountBlockedTitle)}
+          {alert}
+          <p className="next-step">{t.accountBlockedBody}</p>
+          <NextCall label={t.nextCall} output={view.output} />
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+    case "trustedPhoneRequired":
+      return (
+        <section className="screen final blocked">
+          {heading(t.trustedPhoneRequiredTitle)}
+          {alert}
+          <p className="next-step">{t.trustedPhoneRequiredBody}</p>
+          <NextCall label={t.nextCall} output={view.output} />
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+    case "failed":
+      return (
+        <section className="screen final failed">
+          {heading(t.failedTitle)}
+          {alert ?? <p>{t.failedBody}</p>}
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+    case "cancelled":
+      return (
+        <section className="screen final">
+          {heading(t.cancelledTitle)}
+          <p>{t.cancelledBody}</p>
+          <div className="actions">{startOver}</div>
+        </section>
+      );
+  }
+}
+
+interface CodeScreenProps {
+  readonly flow: UseEnrollment;
+  readonly t: UiStrings;
+  readonly alert: React.ReactNode;
+  readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  readonly codeRef: RefObject<HTMLInputElement | null>;
+  readonly cancel: React.ReactNode;
+}
+
+function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenProps) {
+  const { view } = flow;
+  const [code, setCode] = useState("");
+  const expired = view.phase === "expired";
+  const checking = (view.step as Step) === "validatingCode";
+  const invalid = view.error !== null && view.recovery === "fix-input";
+  // A refusal of the "retry" or "when-online" class is recovered by sending the same code again.
+  const resubmit = view.recovery === "retry" || view.recovery === "when-online";
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (view.canSubmit) flow.submit(code.trim());
+  };
+
+  return (
+    <section className="screen" aria-busy={view.busy}>
+      <h3 ref={headingRef} tabIndex={-1}>
+        {t.codeTitle}
+      </h3>
+      {view.maskedPhone && <p className="sent-to">{t.sentTo(view.maskedPhone)}</p>}
+      {alert}
+      {!expired && (
+        <form onSubmit={submit} noValidate>
+          <label htmlFor="sms-code">{t.codeLabel}</label>
+          <input
+            id="sms-code"
+            ref={codeRef}
+            name="sms-code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={10}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            readOnly={checking}
+            aria-invalid={invalid}
+            aria-describedby="sms-code-hint sms-code-status"
+          />
+          <p id="sms-code-hint" className="hint">
+            {t.codeHint}
+          </p>
+          <button type="submit" aria-disabled={!view.canSubmit}>
+            {checking ? t.checking : resubmit ? t.retry : t.confirm}
+          </button>
+        </form>
+      )}
+      <p id="sms-code-status" className="status" aria-live="polite">
+        {checking ? (
+          <Spinner label={t.checking} />
+        ) : (
+          <>
+            <span className="attempts">{t.attemptsLeft(view.attemptsLeft)}</span>
+            {view.codeExpiresInSeconds !== null && view.codeExpiresInSeconds > 0 && (
+              <span className="expiry"> · {t.expiresIn(minutesAndSeconds(view.codeExpiresInSeconds))}</span>
+            )}
+          </>
+        )}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className={expired ? "" : "secondary"}
+          onClick={flow.resend}
+          disabled={!view.canResend}
+          data-testid="resend"
+        >
+          {view.canResend || view.resendInSeconds === 0 ? t.resend : t.resendIn(view.resendInSeconds)}
+        </button>
+        {cancel}
+      </div>
+      <p className="note">{t.sendsLeft(view.sendsLeft)}</p>
+    </section>
+  );
+}
+
+function RetryButton({ flow, t }: { readonly flow: UseEnrollment; readonly t: UiStrings }) {
+  const { view } = flow;
+  const waiting = !view.canRetry && view.resendInSeconds > 0;
+  return (
+    <button type="button" onClick={flow.retry} disabled={!view.canRetry}>
+      {waiting ? t.retryIn(view.resendInSeconds) : t.retry}
+    </button>
+  );
+}
+
+function Spinner({ label }: { readonly label: string }) {
+  return (
+    <span className="spinner-row">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </span>
+  );
+}
+
+function NextCall({ label, output }: { readonly label: string; readonly output: unknown }) {
+  if (output === null || typeof output !== "object" || !("next" in output)) return null;
+  return (
+    <details className="next-call">
+      <summary>{label}</summary>
+      <pre>{JSON.stringify(output, null, 2)}</pre>
+    </details>
+  );
+}

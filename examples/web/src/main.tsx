@@ -1,0 +1,56 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App, type DemoSettings } from "./App";
+import {
+  createEmbeddedBackend,
+  createHttpBackend,
+  type DemoBackend,
+  isScenario,
+  referenceServerAvailable,
+} from "./backend";
+import { isLanguage } from "./i18n";
+import "./styles.css";
+
+/** `?cooldown=2`: seconds, as milliseconds; absent or invalid: undefined (the engine's default). */
+const seconds = (params: URLSearchParams, name: string): number | undefined => {
+  const value = Number(params.get(name) ?? Number.NaN);
+  return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
+};
+
+const DEMO_REQUEST_TIMEOUT_MS = 10_000;
+
+const main = async () => {
+  const params = new URLSearchParams(window.location.search);
+  const requestTimeoutMs = seconds(params, "timeout") ?? DEMO_REQUEST_TIMEOUT_MS;
+  const resendCooldownMs = seconds(params, "cooldown");
+  const codeLifetimeMs = seconds(params, "lifetime");
+  const settings: DemoSettings = {
+    language: isLanguage(params.get("lang")) ? (params.get("lang") as DemoSettings["language"]) : "en",
+    scenario: isScenario(params.get("scenario"))
+      ? (params.get("scenario") as DemoSettings["scenario"])
+      : "newDevice",
+    timers: {
+      requestTimeoutMs,
+      ...(resendCooldownMs === undefined ? {} : { resendCooldownMs }),
+      ...(codeLifetimeMs === undefined ? {} : { codeLifetimeMs }),
+    },
+  };
+  // `?backend=embedded` runs the simulator in the page; otherwise the reference server that serves the
+  // page is the backend, when there is one.
+  const origin = window.location.origin;
+  const wanted = params.get("backend");
+  const backend: DemoBackend =
+    wanted !== "embedded" && (wanted === "http" || (await referenceServerAvailable(origin)))
+      ? createHttpBackend(origin, requestTimeoutMs)
+      : createEmbeddedBackend();
+
+  const root = document.getElementById("root");
+  if (!root) throw new Error("index.html has no #root");
+  createRoot(root).render(
+    <StrictMode>
+      <App backend={backend} settings={settings} />
+    </StrictMode>,
+  );
+};
+
+void main();

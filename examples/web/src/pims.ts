@@ -1,0 +1,17 @@
+/**
+ * The engine, as the demo imports it. An app imports the same names from the package:
+ * `pims-enrollment`, `pims-enrollment/react`, `pims-enrollment/simulator` and `pims-enrollment/http`.
+ * The demo builds from the sources so that `npm start` needs no `npm run build` first.
+ */
+
+export { createHttpTransport, createSimulatorControls, type SimulatorControls } from "../../../src/http";
+export {
+  type EnrollmentViewModel,
+  type ErrorCode,
+  enrollmentMachine,
+  errorCatalog,
+  type Operation,
+  type Services,
+} from "../../../src/index";
+export { type UseEnrollment, useEnrollment } from "../../../src/react";
+export { createSimulator, type SentSms, type Simulator, type SimulatorOptions } from "../../../src/simulator";

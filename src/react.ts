@@ -1,0 +1,1 @@
+export { type UseEnrollment, type UseEnrollmentOptions, useEnrollment } from "./react/useEnrollment";

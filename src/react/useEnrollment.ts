@@ -1,0 +1,76 @@
+import { useActorRef, useSelector } from "@xstate/react";
+import { useEffect, useMemo, useState } from "react";
+import {
+  type CreateEnrollmentActorOptions,
+  type EnrollmentActor,
+  provideEnrollmentMachine,
+  systemClock,
+} from "../machines";
+import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view";
+
+export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {
+  /** The language of `view.error.message` (`en`, `fr`, `de`, `it`, `es`; English otherwise). */
+  readonly locale?: string;
+}
+
+export interface UseEnrollment {
+  /** What to render: `toViewModel(snapshot, { now, locale })`, fresh every second while a countdown runs. */
+  readonly view: EnrollmentViewModel;
+  readonly snapshot: EnrollmentSnapshot;
+  start(): void;
+  submit(code: string): void;
+  resend(): void;
+  retry(): void;
+  cancel(): void;
+  /** The running actor, for `network.online` / `network.offline`, persistence or inspection. */
+  readonly actor: EnrollmentActor;
+}
+
+/** Milliseconds until `ceil((deadline - now) / 1000)` next changes; undefined once the deadline passed. */
+const untilNextSecond = (deadline: number | null, now: number): number | undefined => {
+  if (deadline === null || deadline <= now) return undefined;
+  return ((deadline - now - 1) % 1000) + 1;
+};
+
+/**
+ * The enrollment flow as a React hook: an actor of the enrollment machine, started on mount and stopped
+ * on unmount, and its view model. The options other than `locale` are read once, on mount (like
+ * `useActorRef`); to begin a new flow, remount the component (a new `key`).
+ */
+export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
+  const { locale, ...actorOptions } = options;
+  const [provided] = useState(() => provideEnrollmentMachine(actorOptions));
+  const clock = actorOptions.clock ?? systemClock;
+  const actor: EnrollmentActor = useActorRef(provided.machine, provided.actorOptions);
+  const snapshot = useSelector(actor, (s) => s);
+  const [, setTick] = useState(0);
+
+  const now = clock.now();
+  const view = toViewModel(snapshot, locale === undefined ? { now } : { now, locale });
+
+  const { resendAvailableAt, codeExpiresAt } = snapshot.context;
+  const countdowns = [
+    view.resendInSeconds > 0 ? resendAvailableAt : null,
+    view.codeExpiresInSeconds !== null ? codeExpiresAt : null,
+  ];
+  const delays = countdowns.flatMap((deadline) => untilNextSecond(deadline, now) ?? []);
+  const nextTick = delays.length === 0 ? undefined : Math.min(...delays);
+  useEffect(() => {
+    if (nextTick === undefined) return;
+    const timer = clock.setTimeout(() => setTick((tick) => tick + 1), nextTick);
+    return () => clock.clearTimeout(timer);
+  });
+
+  const commands = useMemo(
+    () => ({
+      start: () => actor.send({ type: "start" }),
+      submit: (code: string) => actor.send({ type: "code.submit", code }),
+      resend: () => actor.send({ type: "code.resend" }),
+      retry: () => actor.send({ type: "retry" }),
+      cancel: () => actor.send({ type: "cancel" }),
+    }),
+    [actor],
+  );
+
+  return { view, snapshot, actor, ...commands };
+};
