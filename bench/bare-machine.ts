@@ -2,8 +2,8 @@ import { assign, createActor, fromCallback, fromPromise, setup } from "xstate";
 import type { CallContext, Outcome, Services } from "../src/services/ports";
 import { actorFlow, type Flow } from "./flow";
 
-// The enrollment flow as a bare XState machine of the same shape as `enrollmentMachine` (the same states,
-// substates, invokes, deadline timers and busy tags) with no facade: its actors call the simulator's
+// The enrollment flow as a bare XState machine of the same shape as `enrollmentMachine` (the same states and
+// substates, invokes, failure routes, deadline timers and busy tags) with no facade: its actors call the simulator's
 // transport and token directly. What the engine costs above this is the facade and its safety nets.
 
 const CODE_LIFETIME_MS = 5 * 60_000;
@@ -11,6 +11,7 @@ const RESEND_COOLDOWN_MS = 30_000;
 const MAX_ATTEMPTS = 3;
 
 interface Context {
+  readonly services: Services;
   sendsUsed: number;
   attemptsLeft: number;
   phoneNumber: string | null;
@@ -23,6 +24,7 @@ interface Context {
 type Event =
   | { type: "start" }
   | { type: "code.submit"; code: string }
+  | { type: "code.resend" }
   | { type: "retry" }
   | { type: "cancel" }
   | { type: "deadline.code" };
@@ -30,25 +32,36 @@ type Event =
 type Answer<T> = Outcome<T>;
 type Done<T> = { output: Answer<T> };
 
-const call = <T, I = undefined>(work: (input: I, ctx: CallContext) => Promise<Answer<T>>) =>
-  fromPromise<Answer<T>, I>(({ input, signal }) => work(input, { signal }));
+type WithServices<I = object> = I & { readonly services: Services };
 
-const actorsFor = ({ transport, token }: Services) => ({
+const call = <T, I = object>(work: (input: WithServices<I>, ctx: CallContext) => Promise<Answer<T>>) =>
+  fromPromise<Answer<T>, WithServices<I>>(({ input, signal }) => work(input, { signal }));
+
+/** The actors; each reads the services from its input, so one machine serves every actor. */
+const bareActors = () => ({
   initialize: fromPromise<Answer<null>>(async () => ({ ok: true, value: null })),
-  checkDeviceActivation: call((_: undefined, ctx) => transport.getAccount("isDeviceActivated", ctx)),
-  checkAccountBlock: call((_: undefined, ctx) => transport.getAccount("isAccountBlocked", ctx)),
-  readTrustedPhone: call((_: undefined, ctx) => transport.getTrustedPhoneNumber(ctx)),
-  requestCode: call((_: undefined, ctx) => transport.requestSmsCode(ctx)),
-  validateCode: call(async (input: { code: string }, ctx): Promise<Answer<{ status: string }>> => {
-    if (token === undefined) return { ok: false, code: 2344 };
-    const validation = await transport.validateSmsCode(input.code, ctx);
-    if (!validation.ok) return validation;
-    const started = await token.activationStart(validation.value.activationCode, ctx);
-    if (!started.ok) return { ok: false, code: 2311 };
-    const finalized = await token.activationFinalize(ctx);
-    return finalized.ok
-      ? { ok: true, value: { status: validation.value.status } }
-      : { ok: false, code: 2316 };
+  checkDeviceActivation: call(({ services }, ctx) => services.transport.getAccount("isDeviceActivated", ctx)),
+  checkAccountBlock: call(({ services }, ctx) => services.transport.getAccount("isAccountBlocked", ctx)),
+  readTrustedPhone: call(({ services }, ctx) => services.transport.getTrustedPhoneNumber(ctx)),
+  requestCode: call(({ services }, ctx) => services.transport.requestSmsCode(ctx)),
+  validateCode: call(
+    async ({ services, code }: WithServices<{ code: string }>, ctx): Promise<Answer<{ status: string }>> => {
+      const { transport, token } = services;
+      if (token === undefined) return { ok: false, code: 2344 };
+      const validation = await transport.validateSmsCode(code, ctx);
+      if (!validation.ok) return validation;
+      const started = await token.activationStart(validation.value.activationCode, ctx);
+      if (!started.ok) return { ok: false, code: 2311 };
+      const finalized = await token.activationFinalize(ctx);
+      return finalized.ok
+        ? { ok: true, value: { status: validation.value.status } }
+        : { ok: false, code: 2316 };
+    },
+  ),
+  synchronizeToken: call(async ({ services }, ctx): Promise<Answer<{ status: string }>> => {
+    if (services.token === undefined) return { ok: false, code: 2344 };
+    const synchronized = await services.token.synchronize(ctx);
+    return synchronized.ok ? { ok: true, value: { status: "NotEnrolled" } } : { ok: false, code: 2316 };
   }),
   deadlines: fromCallback<Event, { expiresAt: number | null }>(({ input, sendBack }) => {
     const timers = [
@@ -61,15 +74,38 @@ const actorsFor = ({ transport, token }: Services) => ({
   }),
 });
 
+const servicesInput = ({ context }: { context: Context }) => ({ services: context.services });
+
 const ok = ({ event }: { event: unknown }) => (event as Done<unknown>).output.ok;
 const answer = <T>(event: unknown): T | undefined => {
   const output = (event as Done<T>).output;
   return output.ok ? output.value : undefined;
 };
 
+/** Where a failed step goes, by a recovery class looked up in a plain table (the engine uses its catalogue). */
+const recovery: Record<number, string> = {
+  2202: "when-online",
+  2307: "add-phone",
+  2316: "sync",
+  2306: "new-code",
+};
+const failureRoutes = [
+  { guard: { type: "errorIs", params: { recovery: "terminal" } }, target: "#bare.failed" },
+  { guard: { type: "errorIs", params: { recovery: "add-phone" } }, target: "#bare.trustedPhoneRequired" },
+  { guard: { type: "errorIs", params: { recovery: "new-code" } }, target: "#bare.awaitingCode.expired" },
+  { guard: { type: "errorIs", params: { recovery: "sync" } }, target: "#bare.synchronizing.stalled" },
+  { guard: { type: "errorIs", params: { recovery: "when-online" } }, target: "offline" },
+  { target: "stalled" },
+] as const;
+const submitRoutes = [
+  { guard: "codeFormatValid", target: "#bare.validatingCode" },
+  { target: "#bare.awaitingCode.rejected" },
+] as const;
+const failedStep = { target: "failure", actions: "recordError" } as const;
+
 const bareMachine = setup({
-  types: { context: {} as Context, events: {} as Event, tags: {} as "busy" },
-  actors: actorsFor({ transport: undefined as never }),
+  types: { context: {} as Context, events: {} as Event, input: {} as Services, tags: {} as "busy" },
+  actors: bareActors(),
   guards: {
     ok,
     deviceActivated: ({ event }) => answer<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
@@ -79,6 +115,9 @@ const bareMachine = setup({
     },
     noTrustedPhone: ({ event }) => answer<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
     codeFormatValid: ({ event }) => event.type === "code.submit" && /^[0-9]{4,10}$/.test(event.code),
+    errorIs: ({ context }, params: { recovery: string }) =>
+      context.error !== null && (recovery[context.error] ?? "retry") === params.recovery,
+    canResend: ({ context }) => context.sendsUsed < 3 && (context.resendAvailableAt ?? 0) <= Date.now(),
   },
   actions: {
     recordError: assign({
@@ -103,7 +142,8 @@ const bareMachine = setup({
 }).createMachine({
   id: "bare",
   initial: "idle",
-  context: {
+  context: ({ input }) => ({
+    services: input,
     sendsUsed: 0,
     attemptsLeft: 0,
     phoneNumber: null,
@@ -111,7 +151,7 @@ const bareMachine = setup({
     resendAvailableAt: null,
     status: null,
     error: null,
-  },
+  }),
   on: { cancel: ".cancelled" },
   states: {
     idle: { on: { start: "initializing" } },
@@ -120,6 +160,7 @@ const bareMachine = setup({
       invoke: {
         id: "initialize",
         src: "initialize",
+        input: servicesInput,
         onDone: [{ guard: "ok", target: "checkingDevice" }, { target: "failed" }],
         onError: "failed",
       },
@@ -133,10 +174,11 @@ const bareMachine = setup({
           invoke: {
             id: "checkDeviceActivation",
             src: "checkDeviceActivation",
+            input: servicesInput,
             onDone: [
               { guard: "deviceActivated", target: "#bare.alreadyActivated" },
               { guard: "ok", target: "accountBlock" },
-              { target: "stalled", actions: "recordError" },
+              failedStep,
             ],
             onError: "#bare.failed",
           },
@@ -146,15 +188,18 @@ const bareMachine = setup({
           invoke: {
             id: "checkAccountBlock",
             src: "checkAccountBlock",
+            input: servicesInput,
             onDone: [
               { guard: "accountBlocked", target: "#bare.accountBlocked" },
               { guard: "ok", target: "#bare.checkingTrustedPhone" },
-              { target: "stalled", actions: "recordError" },
+              failedStep,
             ],
             onError: "#bare.failed",
           },
         },
+        failure: { always: failureRoutes },
         stalled: { on: { retry: "deviceActivation" } },
+        offline: { on: { retry: "deviceActivation" } },
       },
     },
     checkingTrustedPhone: {
@@ -166,15 +211,18 @@ const bareMachine = setup({
           invoke: {
             id: "readTrustedPhone",
             src: "readTrustedPhone",
+            input: servicesInput,
             onDone: [
               { guard: "noTrustedPhone", target: "#bare.trustedPhoneRequired" },
               { guard: "ok", target: "#bare.requestingCode", actions: "storePhone" },
-              { target: "stalled", actions: "recordError" },
+              failedStep,
             ],
             onError: "#bare.failed",
           },
         },
+        failure: { always: failureRoutes },
         stalled: { on: { retry: "reading" } },
+        offline: { on: { retry: "reading" } },
       },
     },
     requestingCode: {
@@ -186,14 +234,14 @@ const bareMachine = setup({
           invoke: {
             id: "requestCode",
             src: "requestCode",
-            onDone: [
-              { guard: "ok", target: "#bare.awaitingCode", actions: "startCode" },
-              { target: "stalled", actions: "recordError" },
-            ],
+            input: servicesInput,
+            onDone: [{ guard: "ok", target: "#bare.awaitingCode", actions: "startCode" }, failedStep],
             onError: "#bare.failed",
           },
         },
-        stalled: { on: { retry: "sending" } },
+        failure: { always: failureRoutes },
+        stalled: { on: { retry: { guard: "canResend", target: "sending" } } },
+        offline: { on: { retry: "sending" } },
       },
     },
     awaitingCode: {
@@ -203,24 +251,14 @@ const bareMachine = setup({
         src: "deadlines",
         input: ({ context }) => ({ expiresAt: context.codeExpiresAt }),
       },
-      on: { "deadline.code": ".expired" },
+      on: {
+        "code.resend": { guard: "canResend", target: "requestingCode" },
+        "deadline.code": ".expired",
+      },
       states: {
-        editing: {
-          on: {
-            "code.submit": [
-              { guard: "codeFormatValid", target: "#bare.validatingCode" },
-              { target: "rejected" },
-            ],
-          },
-        },
-        rejected: {
-          on: {
-            "code.submit": [
-              { guard: "codeFormatValid", target: "#bare.validatingCode" },
-              { target: "rejected" },
-            ],
-          },
-        },
+        editing: { on: { "code.submit": submitRoutes } },
+        rejected: { on: { "code.submit": submitRoutes } },
+        unconfirmed: { on: { "code.submit": submitRoutes } },
         expired: {},
       },
     },
@@ -233,14 +271,41 @@ const bareMachine = setup({
           invoke: {
             id: "validateCode",
             src: "validateCode",
-            input: ({ event }) => ({ code: event.type === "code.submit" ? event.code : "" }),
+            input: ({ context, event }) => ({
+              services: context.services,
+              code: event.type === "code.submit" ? event.code : "",
+            }),
             onDone: [
               { guard: "ok", target: "#bare.handoff", actions: "storeStatus" },
-              { target: "#bare.awaitingCode.rejected", actions: ["recordError", "spendAttempt"] },
+              { target: "failure", actions: ["recordError", "spendAttempt"] },
             ],
             onError: "#bare.failed",
           },
         },
+        failure: {
+          always: [
+            { guard: { type: "errorIs", params: { recovery: "sync" } }, target: "#bare.synchronizing" },
+            { target: "#bare.awaitingCode.rejected" },
+          ],
+        },
+      },
+    },
+    synchronizing: {
+      initial: "syncing",
+      states: {
+        syncing: {
+          tags: ["busy"],
+          invoke: {
+            id: "synchronizeToken",
+            src: "synchronizeToken",
+            input: servicesInput,
+            onDone: [{ guard: "ok", target: "#bare.handoff" }, failedStep],
+            onError: "#bare.failed",
+          },
+        },
+        failure: { always: failureRoutes },
+        stalled: { on: { retry: "syncing" } },
+        offline: { on: { retry: "syncing" } },
       },
     },
     handoff: { type: "final" },
@@ -252,6 +317,13 @@ const bareMachine = setup({
   },
 });
 
-/** A bare-machine actor over `services`, not started. */
+/** A bare-machine actor over `services`, not started: one machine shared by every actor. */
 export const createBareFlow = (services: Services): Flow =>
-  actorFlow(createActor(bareMachine.provide({ actors: actorsFor(services) })));
+  actorFlow(createActor(bareMachine, { input: services }));
+
+/**
+ * The same, with `machine.provide()` per actor, as `createEnrollmentActor` does to bind its facade: the
+ * difference between the two rows is what building a machine per actor costs.
+ */
+export const createBareFlowProvided = (services: Services): Flow =>
+  actorFlow(createActor(bareMachine.provide({ actors: bareActors() }), { input: services }));
