@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { callsOf, startFlow } from "../support/flow";
+
+describe("a persisted enrollment", () => {
+  it("is plain JSON without the typed code, even while that code is being checked", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    const code = flow.lastCode();
+    flow.sim.setLatency(40);
+    flow.actor.send({ type: "code.submit", code });
+    expect(flow.actor.getSnapshot().matches("validatingCode")).toBe(true);
+    const persisted = flow.actor.getPersistedSnapshot();
+    const json = JSON.stringify(persisted);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(persisted)));
+    expect(json).not.toContain(code);
+    expect(json).toContain('"code":"[redacted]"');
+    expect(json).not.toContain("demo-secret");
+  });
+
+  it("restored mid-check, asks for the code again instead of sending the redacted one", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.sim.setLatency(40);
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    while (callsOf(flow.sim, "smscode.set") === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    flow.restore();
+    await flow.until({ awaitingCode: "editing" });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(callsOf(flow.sim, "smscode.set")).toBe(1);
+    flow.sim.setLatency(0);
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    await flow.until("handoff");
+  });
+
+  it("restores in each waiting state and the flow still finishes", async () => {
+    const waits = [
+      { name: "awaitingCode", at: "awaitingCode" },
+      { name: "a rejected code", at: { awaitingCode: "rejected" } },
+      { name: "a stalled request", at: { requestingCode: "stalled" } },
+    ] as const;
+    for (const wait of waits) {
+      const flow = startFlow();
+      if (wait.name === "a stalled request") flow.sim.failNext("smscode.get", 2204);
+      flow.actor.send({ type: "start" });
+      await flow.until(wait.name === "a rejected code" ? "awaitingCode" : wait.at);
+      if (wait.name === "a rejected code") {
+        flow.actor.send({ type: "code.submit", code: "12a4" });
+        await flow.until(wait.at);
+      }
+      flow.restore();
+      expect(flow.actor.getSnapshot().matches(wait.at)).toBe(true);
+      if (wait.name === "a stalled request") {
+        flow.clock.increment(30_000);
+        flow.actor.send({ type: "retry" });
+      }
+      await flow.until("awaitingCode");
+      flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+      await flow.until("handoff");
+    }
+  });
+});
