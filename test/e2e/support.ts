@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { type DemoServer, startDemoServer } from "../../examples/web/server";
@@ -45,7 +44,6 @@ export interface Demo {
 
 /** The demo served as `npm start` serves it (the page built by the global setup), on a free port. */
 export const startDemo = async (): Promise<Demo> => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await startDemoServer({ port: 0 });
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];

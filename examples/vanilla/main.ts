@@ -1,0 +1,119 @@
+/**
+ * The enrollment flow with no framework: `actor.subscribe` + `toViewModel`, plain DOM.
+ * Run it with `npx vite examples/vanilla`. In an app, import from "pims-enrollment" and
+ * "pims-enrollment/simulator" (or use `createHttpTransport` from "pims-enrollment/http").
+ */
+import { createEnrollmentActor, type EnrollmentViewModel, toViewModel } from "../../src/index";
+import { createSimulator } from "../../src/simulator";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const title = $<HTMLHeadingElement>("title");
+const status = $("status");
+const errorBox = $("error");
+const form = $<HTMLFormElement>("code-form");
+const codeInput = $<HTMLInputElement>("code");
+const meta = $("meta");
+const buttons = {
+  start: $<HTMLButtonElement>("start"),
+  resend: $<HTMLButtonElement>("resend"),
+  retry: $<HTMLButtonElement>("retry"),
+  cancel: $<HTMLButtonElement>("cancel"),
+};
+const smsList = $<HTMLOListElement>("sms");
+
+const simulator = createSimulator();
+const actor = createEnrollmentActor({ services: simulator.services });
+
+const TITLES: Partial<Record<string, string>> = {
+  idle: "Secure this device",
+  awaitingCode: "Enter the code",
+  validatingCode: "Checking the code…",
+  handoff: "Phone number confirmed",
+  alreadyActivated: "This device is already activated",
+  accountBlocked: "Your account is blocked",
+  trustedPhoneRequired: "A trusted phone number is needed",
+  failed: "Enrollment failed",
+  cancelled: "Enrollment cancelled",
+};
+
+const nextStep = (view: EnrollmentViewModel): string => {
+  const output = view.output;
+  if (output?.outcome === "handoff") {
+    return output.next.pin === "new"
+      ? "Next: choose a PIN for this device."
+      : "Next: enter your existing PIN.";
+  }
+  if (output?.outcome === "accountBlocked") return "Next: remove all enrolled devices, then enroll again.";
+  if (output?.outcome === "trustedPhoneRequired") return "Next: add a trusted phone number.";
+  return "";
+};
+
+let shownError: unknown = null;
+let shownStep = "idle";
+
+const render = () => {
+  const snapshot = actor.getSnapshot();
+  const view = toViewModel(snapshot, { locale: document.documentElement.lang });
+  const step: string = view.step;
+
+  title.textContent = TITLES[step] ?? "Please wait…";
+  status.textContent = view.busy
+    ? "Please wait…"
+    : view.maskedPhone && step === "awaitingCode"
+      ? `We sent a code by SMS to ${view.maskedPhone}.`
+      : nextStep(view);
+
+  errorBox.hidden = view.error === null;
+  errorBox.textContent = view.error ? `${view.error.message} (error ${view.error.code})` : "";
+
+  form.hidden = !view.canSubmit && step !== "validatingCode";
+  codeInput.readOnly = view.busy;
+  meta.textContent =
+    step === "awaitingCode"
+      ? `${view.attemptsLeft} attempts left` +
+        (view.codeExpiresInSeconds === null ? "" : ` · the code expires in ${view.codeExpiresInSeconds} s`)
+      : "";
+
+  buttons.start.hidden = step !== "idle";
+  buttons.cancel.hidden = view.done || step === "idle";
+  buttons.resend.hidden = step !== "awaitingCode";
+  buttons.resend.disabled = !view.canResend;
+  buttons.resend.textContent =
+    view.canResend || view.resendInSeconds === 0
+      ? "Send a new code"
+      : `Send a new code in ${view.resendInSeconds} s`;
+  buttons.retry.hidden = !(view.phase === "stalled" || view.phase === "offline");
+  buttons.retry.disabled = !view.canRetry;
+
+  // The focus follows the flow: a new error first, otherwise the new screen.
+  const error = snapshot.context.error;
+  if (error !== null && error !== shownError) errorBox.focus();
+  else if (step !== shownStep) (step === "awaitingCode" ? codeInput : title).focus();
+  shownError = error;
+  shownStep = step;
+
+  smsList.replaceChildren(
+    ...simulator.outbox.map((sms) => {
+      const item = document.createElement("li");
+      item.textContent = `Your verification code is ${sms.code}.`;
+      return item;
+    }),
+  );
+};
+
+buttons.start.addEventListener("click", () => actor.send({ type: "start" }));
+buttons.resend.addEventListener("click", () => actor.send({ type: "code.resend" }));
+buttons.retry.addEventListener("click", () => actor.send({ type: "retry" }));
+buttons.cancel.addEventListener("click", () => actor.send({ type: "cancel" }));
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  actor.send({ type: "code.submit", code: codeInput.value.trim() });
+});
+window.addEventListener("online", () => actor.send({ type: "network.online" }));
+window.addEventListener("offline", () => actor.send({ type: "network.offline" }));
+
+actor.subscribe(render);
+// The countdowns move with time, not only with the machine.
+setInterval(render, 1000);
+actor.start();
+render();
