@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { type RecoveryClass, recoveryOf } from "../errors";
 import { smsCodeSchema } from "../schemas/params";
-import { replyOf, answerOf } from "./reply";
+import { answerOf, replyOf } from "./reply";
 import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types";
 
 type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };

@@ -6,10 +6,20 @@ describe("journeys a person would tell", () => {
     const flow = startFlow();
     flow.actor.send({ type: "start" });
     await flow.until("awaitingCode");
-    expect(flow.view()).toMatchObject({ step: "awaitingCode", canSubmit: true, attemptsLeft: 3, maskedPhone: "06••••••78" });
+    expect(flow.view()).toMatchObject({
+      step: "awaitingCode",
+      canSubmit: true,
+      attemptsLeft: 3,
+      maskedPhone: "06••••••78",
+    });
     flow.actor.send({ type: "code.submit", code: wrongCode(flow.lastCode()) });
     await flow.until({ awaitingCode: "rejected" });
-    expect(flow.view()).toMatchObject({ attemptsLeft: 2, canSubmit: true, error: { code: 2305 }, recovery: "fix-input" });
+    expect(flow.view()).toMatchObject({
+      attemptsLeft: 2,
+      canSubmit: true,
+      error: { code: 2305 },
+      recovery: "fix-input",
+    });
     flow.actor.send({ type: "code.submit", code: flow.lastCode() });
     await flow.until("handoff");
     expect(flow.actor.getSnapshot().output).toEqual({
@@ -51,7 +61,12 @@ describe("journeys a person would tell", () => {
     await flow.until("awaitingCode");
     flow.clock.increment(5 * 60_000);
     await flow.until({ awaitingCode: "expired" });
-    expect(flow.view()).toMatchObject({ canSubmit: false, canResend: true, error: { code: 2306 }, recovery: "new-code" });
+    expect(flow.view()).toMatchObject({
+      canSubmit: false,
+      canResend: true,
+      error: { code: 2306 },
+      recovery: "new-code",
+    });
     flow.actor.send({ type: "code.resend" });
     await flow.until({ awaitingCode: "editing" });
     flow.actor.send({ type: "code.submit", code: flow.lastCode() });
@@ -70,7 +85,10 @@ describe("journeys a person would tell", () => {
     flow.actor.send({ type: "retry" });
     await flow.until("handoff");
     expect(callsOf(flow.sim, "smscode.set")).toBe(1);
-    expect(flow.actor.getSnapshot().output).toMatchObject({ status: "AlreadyEnrolled", next: { pin: "existing" } });
+    expect(flow.actor.getSnapshot().output).toMatchObject({
+      status: "AlreadyEnrolled",
+      next: { pin: "existing" },
+    });
   });
 
   it("a second submit while the code is being checked sends one request", async () => {
@@ -89,7 +107,12 @@ describe("journeys a person would tell", () => {
     flow.actor.send({ type: "network.offline" });
     flow.actor.send({ type: "start" });
     await flow.until({ checkingDevice: "offline" });
-    expect(flow.view()).toMatchObject({ online: false, canRetry: true, error: { code: 2202 }, recovery: "when-online" });
+    expect(flow.view()).toMatchObject({
+      online: false,
+      canRetry: true,
+      error: { code: 2202 },
+      recovery: "when-online",
+    });
     flow.sim.setOffline(false);
     flow.actor.send({ type: "network.online" });
     await flow.until({ awaitingCode: "editing" });

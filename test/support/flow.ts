@@ -11,7 +11,9 @@ export interface Flow {
   /** The view model now, on the flow's clock. */
   view(): ReturnType<typeof toViewModel>;
   /** Waits until the actor shows `value` (a state value matcher), then returns its snapshot. */
-  until(value: Parameters<ReturnType<EnrollmentActor["getSnapshot"]>["matches"]>[0]): Promise<ReturnType<EnrollmentActor["getSnapshot"]>>;
+  until(
+    value: Parameters<ReturnType<EnrollmentActor["getSnapshot"]>["matches"]>[0],
+  ): Promise<ReturnType<EnrollmentActor["getSnapshot"]>>;
   lastCode(): string;
   /** Persists the actor as JSON, stops it, and restores a new one from that JSON. */
   restore(): Snapshot<unknown>;
@@ -23,7 +25,12 @@ export const startFlow = (options: { sim?: SimulatorOptions; timers?: Enrollment
   clock.set(T0);
   const sim = createSimulator({ seed: 5, now: () => clock.now(), ...options.sim });
   const spawn = (snapshot?: Snapshot<unknown>) => {
-    const actor = createEnrollmentActor({ services: sim.services, clock, ...options.timers, ...(snapshot ? { snapshot } : {}) });
+    const actor = createEnrollmentActor({
+      services: sim.services,
+      clock,
+      ...options.timers,
+      ...(snapshot ? { snapshot } : {}),
+    });
     actor.start();
     return actor;
   };
@@ -46,4 +53,5 @@ export const startFlow = (options: { sim?: SimulatorOptions; timers?: Enrollment
 
 export const wrongCode = (code: string) => code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
 
-export const callsOf = (sim: Simulator, operation: string) => sim.calls.filter((c) => c.operation === operation).length;
+export const callsOf = (sim: Simulator, operation: string) =>
+  sim.calls.filter((c) => c.operation === operation).length;

@@ -133,7 +133,10 @@ describe("the simulated backend's SMS codes", () => {
     sim.failNext("smscode.set", 2314);
     const answer = await transport.validateSmsCode(code, ctx());
     if (!answer.ok) throw new Error("expected the code to be accepted");
-    expect(await sim.services.token.activationStart(answer.value.activationCode, ctx())).toEqual({ ok: false, result: 11 });
+    expect(await sim.services.token.activationStart(answer.value.activationCode, ctx())).toEqual({
+      ok: false,
+      result: 11,
+    });
     expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
   });
 
