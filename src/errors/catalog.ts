@@ -12,6 +12,7 @@ export type RecoveryClass =
   | "restart-enrollment"
   | "add-phone";
 
+/** The SDK catalogue's error families. */
 export type ErrorType = "Generic error" | "Input error" | "Output error" | "PIMS specific error";
 
 /** One entry of the SDK's error catalogue, with what this engine adds to it. */
@@ -93,4 +94,5 @@ export const errorCatalog = [
   entry(2390, "PIMS specific error", "Phone number allready registered", "terminal"),
 ] as const satisfies readonly CatalogEntry[];
 
+/** Every code of the error catalogue, as a literal union. */
 export type ErrorCode = (typeof errorCatalog)[number]["code"];

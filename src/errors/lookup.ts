@@ -15,6 +15,7 @@ export const isErrorCode = (code: unknown): code is ErrorCode => typeof code ===
 
 export const catalogEntry = (code: ErrorCode): CatalogEntry => byCode.get(code) as CatalogEntry;
 
+/** How the enrollment flow recovers from `code`: its recovery class in the catalogue. */
 export const recoveryOf = (code: ErrorCode): RecoveryClass => catalogEntry(code).recovery;
 
 /** The label of a code, with `[PARAMETER]` replaced by the parameter's name and `[Component]` by the component. */

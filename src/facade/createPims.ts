@@ -9,13 +9,16 @@ import { failed, type PimsMessage, succeeded } from "./messages";
 import { randomTransactionId } from "./transactionId";
 import { validateCall } from "./validate";
 
+/** Beyond the SDK: the optional last argument of `get`, `set` and `synchronize`. */
 export interface CallOptions {
   /** Aborting stops the request and changes nothing: no callback, the promise resolves to `null`. */
   readonly signal?: AbortSignal | undefined;
 }
 
+/** Receives a call's message, exactly once and never synchronously. */
 export type Callback = (message: PimsMessage) => void;
 
+/** What `createPims` takes: the services, and optionally the per-call timeout, transaction ids and a logger. */
 export interface CreatePimsOptions {
   readonly services: Services;
   /** Per call; past it the call answers 2201 and its request is aborted. Default 30 000. */
@@ -24,6 +27,7 @@ export interface CreatePimsOptions {
   readonly logger?: Logger;
 }
 
+/** The SDK-compatible facade: `initialize`, `get`, `set`, `release`, and `synchronize` beyond the SDK. */
 export interface Pims {
   initialize(config: unknown, callback?: Callback): Promise<PimsMessage | null>;
   get(

@@ -1,16 +1,19 @@
 import { type ErrorCode, labelOf } from "../errors";
 
+/** The `error` of a FAILED message: its catalogue code and label. */
 export interface PimsErrorBody {
   readonly code: ErrorCode;
   readonly label: string;
 }
 
+/** A SUCCEEDED message: `{ transactionId, status, result }`. */
 export interface SucceededMessage<R = unknown> {
   readonly transactionId: string;
   readonly status: "SUCCEEDED";
   readonly result: R;
 }
 
+/** A FAILED message: `{ transactionId, status, error: { code, label } }`. */
 export interface FailedMessage {
   readonly transactionId: string;
   readonly status: "FAILED";
@@ -20,12 +23,14 @@ export interface FailedMessage {
 /** What the facade answers, exactly the SDK's envelope. */
 export type PimsMessage<R = unknown> = SucceededMessage<R> | FailedMessage;
 
+/** Builds a SUCCEEDED message. */
 export const succeeded = <R>(transactionId: string, result: R): SucceededMessage<R> => ({
   transactionId,
   status: "SUCCEEDED",
   result,
 });
 
+/** Builds a FAILED message, its label from the catalogue (`parameter` fills `[PARAMETER]`). */
 export const failed = (transactionId: string, code: ErrorCode, parameter?: string): FailedMessage => ({
   transactionId,
   status: "FAILED",

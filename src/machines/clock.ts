@@ -5,6 +5,7 @@ export interface EnrollmentClock {
   clearTimeout(id: unknown): void;
 }
 
+/** The platform's clock: `Date.now` and the global timers. */
 export const systemClock: EnrollmentClock = {
   now: () => Date.now(),
   setTimeout: (fn, timeout) => setTimeout(fn, timeout),

@@ -6,6 +6,7 @@ import { type EnrollmentClock, systemClock } from "./clock";
 import { enrollmentMachine } from "./enrollment.machine";
 import { defaultTimers, type EnrollmentInput } from "./types";
 
+/** What `createEnrollmentActor` takes: the services, and optionally config, snapshot, clock, inspector, logger and the flow's limits. */
 export interface CreateEnrollmentActorOptions extends EnrollmentInput {
   readonly services: Services;
   /** What `initializing` passes to `initialize`; default: a development config with placeholder credentials. */
@@ -18,6 +19,7 @@ export interface CreateEnrollmentActorOptions extends EnrollmentInput {
   readonly logger?: Logger;
 }
 
+/** An actor of `enrollmentMachine`, as `createEnrollmentActor` returns it. */
 export type EnrollmentActor = Actor<typeof enrollmentMachine>;
 
 /** The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. */

@@ -13,6 +13,7 @@ export interface EnrollmentTimers {
   readonly maxAttempts: number;
 }
 
+/** The flow's limits that the actor's input leaves out. */
 export const defaultTimers: EnrollmentTimers = {
   requestTimeoutMs: 30_000,
   codeLifetimeMs: 5 * 60_000,
@@ -21,6 +22,7 @@ export const defaultTimers: EnrollmentTimers = {
   maxAttempts: 3,
 };
 
+/** The machine's input: any of the flow's limits; `defaultTimers` gives the others. */
 export type EnrollmentInput = Partial<EnrollmentTimers>;
 
 /** Facts only: counters, absolute deadlines (epoch ms, so a restored snapshot keeps them), the last error. */
@@ -38,6 +40,7 @@ export interface EnrollmentContext {
   readonly error: PimsErrorBody | null;
 }
 
+/** The events the machine accepts: the public ones (`start`, `code.submit`, …) and its deadline timers'. */
 export type EnrollmentEvent =
   | { type: "start" }
   | { type: "code.submit"; code: string }
@@ -56,6 +59,7 @@ export type Reply<T> =
   /** A request that was in flight when its snapshot was persisted: it is not sent again on restore. */
   | { readonly ok: false; readonly interrupted: true; readonly at: number };
 
+/** The API a final output points the app to next. */
 export type EnrollmentApi = "pims.authentication.enrollment";
 
 /** The machine's output: where the flow ended and what the app does next. */

@@ -8,11 +8,13 @@ import {
 } from "../machines";
 import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view";
 
+/** What `useEnrollment` takes: `createEnrollmentActor`'s options and the language of the messages. */
 export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {
   /** The language of `view.error.message` (`en`, `fr`, `de`, `it`, `es`; English otherwise). */
   readonly locale?: string;
 }
 
+/** What `useEnrollment` returns: the view model, the snapshot and the flow's commands. */
 export interface UseEnrollment {
   /** What to render: `toViewModel(snapshot, { now, locale })`, fresh every second while a countdown runs. */
   readonly view: EnrollmentViewModel;

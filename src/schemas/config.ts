@@ -24,4 +24,5 @@ export const pimsConfigSchema = z.object({
   profile: z.object({ brand: z.enum(["Peugeot", "Citroen", "Ds", "Opel", "Vauxhall"]) }),
 });
 
+/** A facade config that `initialize` accepts. */
 export type PimsConfig = z.infer<typeof pimsConfigSchema>;

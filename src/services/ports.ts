@@ -10,12 +10,17 @@ export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly code: ErrorCode };
 
+/** What the `isAccountBlocked` check answers. */
 export type AccountBlockState = "AccountBlocked" | "PINBlocked" | "NotBlocked";
+/** The `status` a successful SET smscode answers. */
 export type EnrollmentStatus = "NotEnrolled" | "AlreadyEnrolled";
 
+/** The account checks: the `type` of GET `pims.authentication.account`. */
 export type AccountQuery = "isDeviceActivated" | "isAccountBlocked";
+/** What an account check answers. */
 export type AccountAnswer = { isDeviceActivated: boolean } | { isAccountBlocked: AccountBlockState };
 
+/** What the backend answers an accepted SMS code. */
 export interface CodeValidation {
   readonly status: EnrollmentStatus;
   /** The inWebo activation code the backend issues once the SMS code is accepted. */
@@ -37,6 +42,7 @@ export interface Transport {
 /** An inWebo mAccess call's answer: ok, or one of its result codes (see `inweboResultCodes`). */
 export type InweboOutcome = { readonly ok: true } | { readonly ok: false; readonly result: number };
 
+/** The inWebo token's lifecycle state. */
 export type TokenState = "pendingActivation" | "activated" | "blocked";
 
 /** The device's inWebo strong-authentication token. */

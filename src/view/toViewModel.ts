@@ -4,7 +4,9 @@ import type { enrollmentMachine } from "../machines/enrollment.machine";
 import type { EnrollmentOutput } from "../machines/types";
 import { messageFor } from "./messages";
 
+/** A snapshot of the enrollment machine. */
 export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;
+/** The top-level state a snapshot is in. */
 export type EnrollmentStep = Extract<keyof EnrollmentSnapshot["value"] | EnrollmentSnapshot["value"], string>;
 
 /** What a UI renders, derived from a snapshot; no framework needed. */
@@ -30,6 +32,7 @@ export interface EnrollmentViewModel {
   readonly output: EnrollmentOutput | null;
 }
 
+/** `toViewModel`'s options: the time to count down from (default `Date.now()`) and the messages' language. */
 export interface ViewOptions {
   readonly now?: number;
   readonly locale?: string;
@@ -47,6 +50,7 @@ const RETRY_PHASES = new Set(["stalled", "offline"]);
 const secondsUntil = (deadline: number | null, now: number): number =>
   deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 
+/** The view model of a snapshot: what a UI renders. */
 export const toViewModel = (
   snapshot: EnrollmentSnapshot,
   { now = Date.now(), locale }: ViewOptions = {},

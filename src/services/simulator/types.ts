@@ -1,6 +1,7 @@
 import type { ErrorCode, Operation } from "../../errors";
 import type { AccountBlockState, InweboToken, Transport } from "../ports";
 
+/** What `createSimulator` takes; every option has a default. */
 export interface SimulatorOptions {
   /** The trusted phone; default "0612345678"; `null`: the account has none. */
   readonly phoneNumber?: string | null | undefined;
@@ -41,11 +42,13 @@ export interface CallRecord {
   readonly at: number;
 }
 
+/** The simulator's services, for `createPims({ services })` or `createEnrollmentActor({ services })`. */
 export interface SimulatorServices {
   readonly transport: Transport;
   readonly token: InweboToken;
 }
 
+/** The simulator: its services, what it sent and logged, and its fault-injection handles. */
 export interface Simulator {
   readonly services: SimulatorServices;
   /** The SMS sent, newest last (a live view). */

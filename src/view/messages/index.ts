@@ -8,6 +8,7 @@ import { it } from "./it";
 /** Messages per locale, kept as data beside the catalogue. */
 export const messages = { en, fr, de, it, es } satisfies Record<string, Record<ErrorCode, string>>;
 
+/** A language with its own messages. */
 export type Locale = keyof typeof messages;
 
 /** The message of `code` in `locale` (`"fr"`, `"fr-CA"`, `"FR"`…); English when the language has none. */
