@@ -16,7 +16,5 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
-    // React DOM alone is most of it; a demo page need not split its chunks.
-    chunkSizeWarningLimit: 800,
   },
 });

@@ -23,6 +23,7 @@ describe("the language switch", () => {
 
     await d.app.getByRole("button", { name: "Commencer" }).click();
     await visible(d.app.getByRole("heading", { name: "Saisissez le code" }));
+    await d.smsCount(1);
     await d.app.getByLabel("Code reçu par SMS").fill("12ab");
     await d.app.getByRole("button", { name: "Valider" }).click();
     const alert = d.app.getByRole("alert");

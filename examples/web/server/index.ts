@@ -10,13 +10,24 @@ import { createStaticHandler } from "./static";
 export const DEMO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEMO_DIST = fileURLToPath(new URL("../dist", import.meta.url));
 
-/** Builds the page into examples/web/dist with Vite (what `npm start` does first). */
+/**
+ * Builds the page into examples/web/dist with Vite (what `npm start` does first): a production build even
+ * under a test runner, whose NODE_ENV=test would make Vite bundle React's development build.
+ */
 export const buildDemo = async ({ quiet = true }: { readonly quiet?: boolean } = {}): Promise<void> => {
   const { build } = await import("vite");
-  await build({
-    configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
-    logLevel: quiet ? "warn" : "info",
-  });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
+      mode: "production",
+      logLevel: quiet ? "warn" : "info",
+    });
+  } finally {
+    if (nodeEnv === undefined) Reflect.deleteProperty(process.env, "NODE_ENV");
+    else process.env.NODE_ENV = nodeEnv;
+  }
 };
 
 export interface DemoServerOptions {

@@ -191,7 +191,7 @@ function Run(props: RunProps) {
         </h2>
         <Enrollment flow={flow} t={t} onStartOver={props.onStartOver} focusOnMount={!props.first} />
       </section>
-      <Phone backend={backend} t={t} locale={language} />
+      <Phone backend={backend} trigger={JSON.stringify(flow.snapshot.value)} t={t} locale={language} />
       <div className="tools">
         <Statechart snapshot={flow.snapshot} events={events} />
         <FaultPanel

@@ -8,15 +8,20 @@ const POLL_MS = 500;
 /** The trusted phone: shows the SMS the simulated backend sent, newest first. */
 export function Phone({
   backend,
+  trigger,
   t,
   locale,
 }: {
   readonly backend: DemoBackend;
+  /** Changes when the flow moves: the phone looks at once (a new SMS arrives with `awaitingCode`). */
+  readonly trigger: string;
   readonly t: UiStrings;
   readonly locale: string;
 }) {
   const [outbox, setOutbox] = useState<readonly SentSms[]>([]);
 
+  // `trigger` restarts the polling, so that the phone looks at once when the flow moves.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: trigger is the reason to run again
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,7 +39,7 @@ export function Phone({
       stopped = true;
       clearTimeout(timer);
     };
-  }, [backend]);
+  }, [backend, trigger]);
 
   const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   return (

@@ -90,7 +90,7 @@ export const ui: Record<Language, UiStrings> = {
     sendsLeft: (n) => `${n} new ${plural(n, "code", "codes")} available`,
     retry: "Try again",
     retryIn: (s) => `Try again in ${s} s`,
-    waitingForNetwork: "We will continue by ourselves as soon as the network is back.",
+    waitingForNetwork: "We will carry on automatically as soon as the network is back.",
     cancel: "Cancel",
     startOver: "Start over",
     errorDetail: (code, label) => `Error ${code}: ${label}`,
