@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { errorCatalog } from "../../src/errors";
+import { maskPhone, messageFor, messages, toViewModel } from "../../src/view";
+import { startFlow } from "../support/flow";
+
+describe("the view model", () => {
+  it("masks the trusted phone but its first and last two digits", () => {
+    expect(maskPhone("0612345678")).toBe("06••••••78");
+    expect(maskPhone("+33612345678")).toBe("+3••••••••78");
+    expect(maskPhone("123")).toBe("•••");
+  });
+
+  it("has a message for every code in every language, and falls back to English", () => {
+    for (const [locale, table] of Object.entries(messages)) {
+      for (const { code } of errorCatalog) expect(table[code], `${locale} ${code}`).toMatch(/\S/);
+    }
+    expect(messageFor(2305, "fr-FR")).toBe(messages.fr[2305]);
+    expect(messageFor(2305, "pt")).toBe(messages.en[2305]);
+    expect(messages.fr[2305]).not.toBe(messages.en[2305]);
+  });
+
+  it("shows the user the localized message with the documented code and label", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.actor.send({ type: "code.submit", code: "12 34" });
+    const view = toViewModel(flow.actor.getSnapshot(), { now: flow.clock.now(), locale: "de" });
+    expect(view.error).toEqual({
+      code: 2102,
+      label: "Invalid smsCode parameter",
+      message: messages.de[2102],
+    });
+    expect(view).toMatchObject({ step: "awaitingCode", phase: "rejected", busy: false, canSubmit: true });
+  });
+
+  it("is busy while a request is in flight, and done with the output at the end", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    expect(flow.view()).toMatchObject({
+      step: "initializing",
+      busy: true,
+      canSubmit: false,
+      done: false,
+      output: null,
+    });
+    await flow.until("awaitingCode");
+    flow.actor.send({ type: "cancel" });
+    expect(flow.view()).toMatchObject({
+      step: "cancelled",
+      busy: false,
+      done: true,
+      output: { outcome: "cancelled" },
+    });
+  });
+
+  it("counts down the code's life and the resend cooldown in whole seconds", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    expect(flow.view()).toMatchObject({ codeExpiresInSeconds: 300, resendInSeconds: 30 });
+    flow.clock.increment(10_500);
+    expect(flow.view()).toMatchObject({ codeExpiresInSeconds: 290, resendInSeconds: 20 });
+  });
+});
