@@ -156,6 +156,35 @@ describe("the final screens", () => {
     expect(d.problems).toEqual([]);
   });
 
+  it("offers a new code, once the cooldown is over, when the code is refused with 2308", async () => {
+    const d = await demo.open({ cooldown: "1" });
+    await d.app.getByRole("button", { name: "Start" }).click();
+    await visible(d.app.getByRole("heading", { name: "Enter the code" }));
+    await d.smsCount(1);
+    await d.injectFault("smscode.set", 2308);
+    await d.app.getByLabel("SMS code").fill(await d.latestCode());
+    await d.app.getByRole("button", { name: "Confirm" }).click();
+
+    const alert = d.app.getByRole("alert");
+    await visible(alert);
+    expect(await alert.textContent()).toContain("Access was refused. Ask for a new code.");
+    expect(await d.currentState()).toBe("awaitingCode.expired");
+    // The spent code cannot be sent again: no code field, the resend button is the way on.
+    expect(await d.app.getByLabel("SMS code").count()).toBe(0);
+    const resend = d.app.getByRole("button", { name: "Send a new code", exact: true });
+    await visible(resend);
+    await expect.poll(() => resend.isEnabled(), { timeout: 3_000 }).toBe(true);
+    await d.screenshot("16-code-refused-2308-new-code");
+
+    await resend.click();
+    await d.smsCount(2);
+    await visible(d.app.getByLabel("SMS code"));
+    await d.app.getByLabel("SMS code").fill(await d.latestCode());
+    await d.app.getByRole("button", { name: "Confirm" }).click();
+    await visible(d.app.getByRole("heading", { name: "Phone number confirmed" }));
+    expect(d.problems).toEqual([]);
+  });
+
   it("offers a retry after a server error, and the retry goes through", async () => {
     const d = await demo.open();
     await d.injectFault("trustedphonenumber.get", 2204);
@@ -166,7 +195,7 @@ describe("the final screens", () => {
       "The service is unavailable right now. Please try again in a moment.",
     );
     expect(await d.currentState()).toBe("checkingTrustedPhone.stalled");
-    await d.screenshot("16-server-error-retry");
+    await d.screenshot("17-server-error-retry");
     await d.app.getByRole("button", { name: "Try again" }).click();
     await visible(d.app.getByRole("heading", { name: "Enter the code" }));
     expect(d.problems).toEqual([]);

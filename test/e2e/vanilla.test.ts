@@ -46,7 +46,7 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     await page.getByRole("button", { name: "Confirm" }).click();
     await visible(page.getByRole("heading", { name: "Phone number confirmed" }));
     expect(await page.locator("#status").textContent()).toBe("Next: choose a PIN for this device.");
-    await page.screenshot({ path: `${SCREENSHOTS}/17-vanilla-handoff.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/18-vanilla-handoff.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

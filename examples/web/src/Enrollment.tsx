@@ -231,7 +231,7 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
   return (
     <section className="screen" aria-busy={view.busy}>
       <h3 ref={headingRef} tabIndex={-1}>
-        {t.codeTitle}
+        {expired ? t.newCodeTitle : t.codeTitle}
       </h3>
       {view.maskedPhone && <p className="sent-to">{t.sentTo(view.maskedPhone)}</p>}
       {alert}
@@ -261,7 +261,7 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
         </form>
       )}
       <p id="sms-code-status" className="status" aria-live="polite">
-        {checking ? (
+        {expired ? null : checking ? (
           <Spinner label={t.checking} />
         ) : (
           <>

@@ -22,6 +22,7 @@ export interface UiStrings {
   };
   readonly pleaseWait: string;
   readonly codeTitle: string;
+  readonly newCodeTitle: string;
   readonly sentTo: (phone: string) => string;
   readonly codeLabel: string;
   readonly codeHint: string;
@@ -78,6 +79,7 @@ export const ui: Record<Language, UiStrings> = {
     },
     pleaseWait: "Please wait.",
     codeTitle: "Enter the code",
+    newCodeTitle: "Ask for a new code",
     sentTo: (phone) => `We sent a code by SMS to ${phone}.`,
     codeLabel: "SMS code",
     codeHint: "Digits only, as in the SMS.",
@@ -133,6 +135,7 @@ export const ui: Record<Language, UiStrings> = {
     },
     pleaseWait: "Veuillez patienter.",
     codeTitle: "Saisissez le code",
+    newCodeTitle: "Demandez un nouveau code",
     sentTo: (phone) => `Nous avons envoyé un code par SMS au ${phone}.`,
     codeLabel: "Code reçu par SMS",
     codeHint: "Uniquement des chiffres, comme dans le SMS.",
@@ -189,6 +192,7 @@ export const ui: Record<Language, UiStrings> = {
     },
     pleaseWait: "Bitte warten.",
     codeTitle: "Code eingeben",
+    newCodeTitle: "Fordern Sie einen neuen Code an",
     sentTo: (phone) => `Wir haben einen Code per SMS an ${phone} gesendet.`,
     codeLabel: "SMS-Code",
     codeHint: "Nur Ziffern, wie in der SMS.",
@@ -245,6 +249,7 @@ export const ui: Record<Language, UiStrings> = {
     },
     pleaseWait: "Attendi.",
     codeTitle: "Inserisci il codice",
+    newCodeTitle: "Richiedi un nuovo codice",
     sentTo: (phone) => `Abbiamo inviato un codice via SMS al ${phone}.`,
     codeLabel: "Codice SMS",
     codeHint: "Solo cifre, come nell'SMS.",
@@ -301,6 +306,7 @@ export const ui: Record<Language, UiStrings> = {
     },
     pleaseWait: "Espera un momento.",
     codeTitle: "Introduce el código",
+    newCodeTitle: "Solicita un código nuevo",
     sentTo: (phone) => `Hemos enviado un código por SMS al ${phone}.`,
     codeLabel: "Código SMS",
     codeHint: "Solo cifras, como en el SMS.",
