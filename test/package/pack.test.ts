@@ -1,14 +1,16 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// The package as an app receives it: built, packed with `npm pack`, installed from the tarball into a fresh
-// project beside its peers, then every entry of `exports` is imported from ESM and CJS and type-checked
-// under `bundler` and `node16` resolution. Entries are read from package.json, so new ones are covered.
+// The package as an app receives it: built (`npm run build`), packed with `npm pack`, installed from the
+// tarball into a fresh project beside its peers; then every entry of `exports` is imported from ESM and CJS
+// and type-checked under `bundler` and `node16` resolution. Entries are read from package.json, so new ones
+// are covered.
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
@@ -71,21 +73,37 @@ const typeCheck = async (name: string, compilerOptions: object, files: string[])
   }
 };
 
-beforeAll(async () => {
-  await run("npm", ["run", "build"], { cwd: root, timeout: 120_000 });
-  project = await mkdtemp(join(tmpdir(), "pims-pack-"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", project], {
+/**
+ * Builds into a private staging copy of the package (package.json, docs and a fresh `dist`) and packs that,
+ * so a build running at the same time in the working tree cannot change what this test installs.
+ */
+const packStaged = async (): Promise<string> => {
+  const staging = join(project, "staging");
+  await mkdir(staging);
+  await run("npm", ["run", "build", "--", "--out-dir", join(staging, "dist")], {
     cwd: root,
+    timeout: 120_000,
+  });
+  for (const file of ["package.json", "README.md", "LICENSE", "CHANGELOG.md"]) {
+    if (existsSync(join(root, file))) await copyFile(join(root, file), join(staging, file));
+  }
+  const { stdout } = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", project], {
+    cwd: staging,
     timeout: 60_000,
   });
   const [packed] = JSON.parse(stdout) as { filename: string }[];
   if (!packed) throw new Error("npm pack produced no tarball");
+  return join(project, packed.filename);
+};
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), "pims-pack-"));
+  const tarball = await packStaged();
   await writeFile(join(project, "package.json"), JSON.stringify({ name: "pack-check", private: true }));
-  await run(
-    "npm",
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", join(project, packed.filename), ...peers()],
-    { cwd: project, timeout: 120_000 },
-  );
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, ...peers()], {
+    cwd: project,
+    timeout: 120_000,
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -117,16 +135,14 @@ describe("the packed package, installed in a fresh project", () => {
     await writeFile(join(project, "check.ts"), body);
     await writeFile(join(project, "check.mts"), body);
     await writeFile(join(project, "check.cts"), body);
-    const bundler = await typeCheck(
-      "bundler",
-      { module: "esnext", moduleResolution: "bundler", target: "es2022" },
-      ["check.ts"],
-    );
-    const node16 = await typeCheck(
-      "node16",
-      { module: "node16", moduleResolution: "node16", target: "es2022" },
-      ["check.mts", "check.cts"],
-    );
+    // Both at once: each is a separate tsc process.
+    const [bundler, node16] = await Promise.all([
+      typeCheck("bundler", { module: "esnext", moduleResolution: "bundler", target: "es2022" }, ["check.ts"]),
+      typeCheck("node16", { module: "node16", moduleResolution: "node16", target: "es2022" }, [
+        "check.mts",
+        "check.cts",
+      ]),
+    ]);
     expect(bundler, "bundler").toBe("");
     expect(node16, "node16").toBe("");
   });
