@@ -3,8 +3,10 @@ import type { CallContext, Outcome, Services } from "../src/services/ports";
 import { actorFlow, type Flow } from "./flow";
 
 // The enrollment flow as a bare XState machine of the same shape as `enrollmentMachine` (the same states and
-// substates, invokes, failure routes, deadline timers and busy tags) with no facade: its actors call the simulator's
-// transport and token directly. What the engine costs above this is the facade and its safety nets.
+// substates, invokes, failure routes, deadline timers and busy tags) with no facade: its actors call the
+// simulator's transport and token directly, and read the services from their input, so one machine serves
+// every actor. `createBareFlowProvided` binds them with `machine.provide()` per actor instead, as
+// `createEnrollmentActor` does, to show what that costs on its own.
 
 const CODE_LIFETIME_MS = 5 * 60_000;
 const RESEND_COOLDOWN_MS = 30_000;
