@@ -7,7 +7,9 @@ import { messageFor } from "./messages";
 /** A snapshot of the enrollment machine. */
 export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;
 /** The top-level state a snapshot is in. */
-export type EnrollmentStep = Extract<keyof EnrollmentSnapshot["value"] | EnrollmentSnapshot["value"], string>;
+type StepOf<V> = V extends string ? V : keyof V;
+/** A top-level state of the flow: `idle`, `awaitingCode`, `handoff`… */
+export type EnrollmentStep = Extract<StepOf<EnrollmentSnapshot["value"]>, string>;
 
 /** What a UI renders, derived from a snapshot; no framework needed. */
 export interface EnrollmentViewModel {

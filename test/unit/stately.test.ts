@@ -21,7 +21,8 @@ const machines = readdirSync(machinesDir)
   .filter((file) => file.endsWith(".ts"))
   .flatMap((file) => extract(readFileSync(new URL(file, machinesDir), "utf8")));
 
-const asArray = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: unknown): unknown[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 const walk = (node: ExtractedNode, path: string, visit: (node: ExtractedNode, path: string) => void) => {
   visit(node, path);
