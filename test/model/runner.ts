@@ -68,9 +68,12 @@ const untilAborted = (signal: AbortSignal) =>
 
 /** Holds each actor's calls until the path's step for that actor says how the call ends. */
 const createGates = () => {
-  const released = new Map<ActorId, { outcome: Outcome; done: () => void }[]>();
-  const waiting = new Map<ActorId, ((r: { outcome: Outcome; done: () => void }) => void)[]>();
+  type Release = { outcome: Outcome; done: () => void };
+  const released = new Map<ActorId, Release[]>();
+  const waiting = new Map<ActorId, ((r: Release) => void)[]>();
   return {
+    /** The actors with a call waiting for its release. */
+    waiting: (): ActorId[] => [...waiting].filter(([, waiters]) => waiters.length > 0).map(([id]) => id),
     /** The runner's side: the next call of `actor` ends with `outcome`; resolves once the call has run. */
     release(actor: ActorId, outcome: Outcome): Promise<void> {
       return new Promise((done) => {
@@ -80,16 +83,26 @@ const createGates = () => {
         else released.set(actor, [...(released.get(actor) ?? []), release]);
       });
     },
-    /** The service's side: waits for the release of this call, or for its abort. */
-    async arrive(actor: ActorId, signal: AbortSignal) {
+    /** The service's side: waits for the release of this call, or for its abort (which drops its place). */
+    async arrive(actor: ActorId, signal: AbortSignal): Promise<Release | undefined> {
       const ready = released.get(actor)?.shift();
       if (ready) return ready;
-      return Promise.race([
-        new Promise<{ outcome: Outcome; done: () => void }>((resolve) =>
-          waiting.set(actor, [...(waiting.get(actor) ?? []), resolve]),
-        ),
-        untilAborted(signal).then(() => undefined),
-      ]);
+      if (signal.aborted) return undefined;
+      return new Promise((resolve) => {
+        const onAbort = () => {
+          waiting.set(
+            actor,
+            (waiting.get(actor) ?? []).filter((w) => w !== waiter),
+          );
+          resolve(undefined);
+        };
+        const waiter = (release: Release) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(release);
+        };
+        waiting.set(actor, [...(waiting.get(actor) ?? []), waiter]);
+        signal.addEventListener("abort", onAbort, { once: true });
+      });
     },
   };
 };
@@ -186,10 +199,36 @@ export interface PathRun {
   readonly restores: number;
 }
 
-/** Runs one generated path against the real actor on the simulator, asserting every step. */
+/** A run in progress, as a restore hook sees it: the actor of the moment, its backend and clock. */
+export interface LiveRun {
+  readonly actor: EnrollmentActor;
+  readonly sim: Simulator;
+  readonly clock: SimulatedClock;
+  /** The actors whose call waits at its gate. */
+  waiting(): ActorId[];
+  /** Lets the next call of `actor` through, to end with `outcome` (default: the backend's own answer). */
+  release(actor: ActorId, outcome?: Outcome): Promise<void>;
+}
+
+/** Stop the path after one step: persist there, restore, and finish some other way. */
+export interface RestoreAt {
+  /** The index of the step after which the actor is persisted (JSON), dropped and restored. */
+  readonly restoreAt: number;
+  /** Runs before the snapshot is taken (for instance, lets the request in flight reach the backend). */
+  readonly before?: (run: LiveRun) => Promise<void>;
+  /** Drives the restored actor instead of the rest of the path. */
+  readonly after: (run: LiveRun) => Promise<void>;
+}
+
+/**
+ * Runs one generated path against the real actor on the simulator, asserting every step. With
+ * `restore`, the path stops after step `restoreAt`, the actor goes through JSON into a new actor on
+ * the same services and clock, and `restore.after` drives it.
+ */
 export const runPath = async (
   path: ModelPath,
   inspect?: (event: InspectionEvent) => void,
+  restore?: RestoreAt,
 ): Promise<PathRun> => {
   const plan = planOf(path);
   const clock = new SimulatedClock();
@@ -276,6 +315,24 @@ export const runPath = async (
     expect(viewOf(reached), `view after ${label}`).toEqual(viewOf(step.state));
     if (step.state.status === "done")
       expect(reached.output, `output after ${label}`).toEqual(step.state.output);
+    if (index === restore?.restoreAt) {
+      const run: LiveRun = {
+        get actor() {
+          return actor;
+        },
+        sim,
+        clock,
+        waiting: () => gates.waiting(),
+        release: (id, outcome = { kind: "ok", variant: "backend" }) => gates.release(id, outcome),
+      };
+      await restore.before?.(run);
+      const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor.stop();
+      restores += 1;
+      actor = spawn(persisted);
+      await restore.after(run);
+      break;
+    }
   }
   actor.stop();
   return { steps: path.steps.length, restores };
