@@ -1,12 +1,11 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { getShortestPaths } from "xstate/graph";
-import { createEnrollmentActor, createPims, developmentConfig, enrollmentMachine } from "../src/index";
+import { createEnrollmentActor, createPims, developmentConfig } from "../src/index";
 import { TRUSTED_PHONE_API } from "../src/schemas/params";
 import { createSimulator, type Simulator } from "../src/simulator";
+import { generatePaths } from "../test/model/paths";
 import { createBareFlow, createBareFlowProvided } from "./bare-machine";
 import { actorFlow, type Flow, runFlow } from "./flow";
 import { createReducerFlow } from "./reducer";
@@ -117,7 +116,7 @@ const measureParked = async (variant: Parked, count: number): Promise<number | n
 
 const run = promisify(execFile);
 
-/** `measureParked` in a fresh Node process with this one's flags (`--expose-gc --import tsx`). */
+/** `measureParked` in a fresh Node process with this one's flags (`--expose-gc`). */
 const bytesPerParkedFlow = async (variant: Parked): Promise<number | null> => {
   const script = fileURLToPath(import.meta.url);
   const args = [...process.execArgv, script, `--parked=${variant}`];
@@ -131,30 +130,10 @@ interface PathGeneration {
   readonly source: string;
 }
 
-/** The model tests' generator if it exists; otherwise xstate/graph's shortest paths over public events. */
+/** The model tests' generator: transition-coverage paths over the whole machine. */
 const pathGeneration = async (): Promise<PathGeneration> => {
-  const modelPaths = new URL("../test/model/paths.ts", import.meta.url);
-  let generate: () => readonly unknown[];
-  let source: string;
-  if (existsSync(modelPaths)) {
-    const module = (await import(modelPaths.href)) as { generatePaths?: () => readonly unknown[] };
-    if (typeof module.generatePaths !== "function")
-      throw new Error("test/model/paths.ts has no generatePaths()");
-    generate = module.generatePaths;
-    source = "generatePaths() from test/model/paths.ts";
-  } else {
-    const events = [
-      { type: "start" },
-      { type: "code.submit", code: "123456" },
-      { type: "code.resend" },
-      { type: "retry" },
-      { type: "cancel" },
-      { type: "network.online" },
-      { type: "network.offline" },
-    ] as const;
-    generate = () => getShortestPaths(enrollmentMachine, { events: [...events] });
-    source = "FALLBACK: xstate/graph getShortestPaths over the public events (test/model/paths.ts absent)";
-  }
+  const generate = generatePaths;
+  const source = "generatePaths() from test/model/paths.ts";
   const times: number[] = [];
   let paths = 0;
   for (let round = 0; round < PATH_ROUNDS; round += 1) {

@@ -49,6 +49,18 @@ export interface Pims {
 
 type FacadeState = "uninitialized" | "misconfigured" | "ready";
 
+/** One facade's state, shared by module-level functions: a facade is five small closures, no more. */
+interface Facade {
+  readonly services: Services;
+  readonly timeoutMs: number;
+  readonly transactionId: () => string;
+  readonly logger: Logger;
+  state: FacadeState;
+  readonly memory: FacadeMemory;
+  /** The commands in flight, by key, with what cuts each short; there only while some are. */
+  inFlight: Map<string, () => void> | undefined;
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 const splitArgs = (
@@ -57,6 +69,111 @@ const splitArgs = (
 ): [Callback | undefined, CallOptions | undefined] =>
   typeof a === "function" ? [a, b] : [undefined, a ?? b];
 
+/** Answers once, never synchronously; an aborted call answers nobody. */
+const answer = async (
+  facade: Facade,
+  callback: Callback | undefined,
+  signal: AbortSignal | undefined,
+  produce: (id: string) => Promise<PimsMessage | null>,
+): Promise<PimsMessage | null> => {
+  const id = facade.transactionId();
+  await Promise.resolve();
+  const message = signal?.aborted ? null : await produce(id);
+  if (message === null || signal?.aborted) return null;
+  if (message.status === "FAILED")
+    facade.logger("info", "call failed", { transactionId: id, code: message.error.code });
+  try {
+    callback?.(message);
+  } catch (error) {
+    facade.logger("error", "callback threw", { transactionId: id, error: String(error) });
+  }
+  return message;
+};
+
+const stateError = ({ state }: Facade): ErrorCode | undefined =>
+  state === "uninitialized" ? 2001 : state === "misconfigured" ? 2006 : undefined;
+
+/** Runs a command under the facade's timeout; the same command twice at once answers 2005. */
+const run = async <T>(
+  facade: Facade,
+  id: string,
+  key: string,
+  work: (ctx: CallContext) => Promise<Outcome<T>>,
+  signal: AbortSignal | undefined,
+): Promise<PimsMessage | null> => {
+  facade.inFlight ??= new Map();
+  if (facade.inFlight.has(key)) return failed(id, 2005);
+  const call = withDeadline(work, facade.timeoutMs, signal);
+  let releasedMidway = false;
+  const cancel = () => {
+    releasedMidway = true;
+    call.cancel();
+  };
+  facade.inFlight.set(key, cancel);
+  const settled = await call.settled;
+  if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
+  if (facade.inFlight?.size === 0) facade.inFlight = undefined;
+  if ("aborted" in settled) return releasedMidway ? failed(id, 2001) : null;
+  return settled.ok ? succeeded(id, settled.value) : failed(id, settled.code);
+};
+
+const initialize = (facade: Facade, config: unknown, callback: Callback | undefined) =>
+  answer(facade, callback, undefined, async (id) => {
+    if (facade.state === "ready") return failed(id, 2007);
+    let valid = false;
+    try {
+      valid = z.safeParse(pimsConfigSchema, config).success;
+    } catch {
+      valid = false;
+    }
+    facade.state = valid ? "ready" : "misconfigured";
+    facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
+    return valid ? succeeded(id, null) : failed(id, 2006);
+  });
+
+const call = (
+  facade: Facade,
+  method: "get" | "set",
+  api: unknown,
+  params: unknown,
+  a: Callback | CallOptions | undefined,
+  b: CallOptions | undefined,
+) => {
+  const [callback, options] = splitArgs(a, b);
+  return answer(facade, callback, options?.signal, async (id) => {
+    const refusedBy = stateError(facade);
+    if (refusedBy !== undefined) return failed(id, refusedBy);
+    const validation = validateCall(method, api, params);
+    if (!validation.ok) return failed(id, validation.code, validation.parameter);
+    const { command } = validation;
+    const key = `${method} ${String(api)} ${command.variant}`;
+    return run(
+      facade,
+      id,
+      key,
+      (ctx) => runCommand(command, facade.services, facade.memory, ctx),
+      options?.signal,
+    );
+  });
+};
+
+const synchronize = (facade: Facade, a: Callback | CallOptions | undefined, b: CallOptions | undefined) => {
+  const [callback, options] = splitArgs(a, b);
+  return answer(facade, callback, options?.signal, async (id) => {
+    const refusedBy = stateError(facade);
+    if (refusedBy !== undefined) return failed(id, refusedBy);
+    const work = (ctx: CallContext) => runSynchronize(facade.services, facade.memory, ctx);
+    return run(facade, id, "synchronize", work, options?.signal);
+  });
+};
+
+const release = (facade: Facade) => {
+  facade.state = "uninitialized";
+  const cancels = [...(facade.inFlight?.values() ?? [])];
+  facade.inFlight = undefined;
+  for (const cancel of cancels) cancel();
+};
+
 /** The SDK-compatible facade: `pims.get/set` over injected services. It never throws and never rejects. */
 export const createPims = ({
   services,
@@ -64,93 +181,20 @@ export const createPims = ({
   transactionId = randomTransactionId,
   logger = silentLogger,
 }: CreatePimsOptions): Pims => {
-  let state: FacadeState = "uninitialized";
-  const memory: FacadeMemory = { pendingSyncStatus: undefined };
-  const inFlight = new Map<string, AbortController>();
-
-  /** Answers once, never synchronously; an aborted call answers nobody. */
-  const answer = async (
-    callback: Callback | undefined,
-    signal: AbortSignal | undefined,
-    produce: (id: string) => Promise<PimsMessage | null>,
-  ): Promise<PimsMessage | null> => {
-    const id = transactionId();
-    await Promise.resolve();
-    const message = signal?.aborted ? null : await produce(id);
-    if (message === null || signal?.aborted) return null;
-    if (message.status === "FAILED")
-      logger("info", "call failed", { transactionId: id, code: message.error.code });
-    try {
-      callback?.(message);
-    } catch (error) {
-      logger("error", "callback threw", { transactionId: id, error: String(error) });
-    }
-    return message;
+  const facade: Facade = {
+    services,
+    timeoutMs,
+    transactionId,
+    logger,
+    state: "uninitialized",
+    memory: { pendingSyncStatus: undefined },
+    inFlight: undefined,
   };
-
-  const stateError = (): ErrorCode | undefined =>
-    state === "uninitialized" ? 2001 : state === "misconfigured" ? 2006 : undefined;
-
-  const run = async <T>(
-    id: string,
-    key: string,
-    work: (ctx: CallContext) => Promise<Outcome<T>>,
-    signal: AbortSignal | undefined,
-  ): Promise<PimsMessage | null> => {
-    if (inFlight.has(key)) return failed(id, 2005);
-    const releaseGuard = new AbortController();
-    inFlight.set(key, releaseGuard);
-    const signals = [signal, releaseGuard.signal].filter((s): s is AbortSignal => s !== undefined);
-    const settled = await withDeadline(work, timeoutMs, signals);
-    if (inFlight.get(key) === releaseGuard) inFlight.delete(key);
-    if ("aborted" in settled)
-      return releaseGuard.signal.aborted && !signal?.aborted ? failed(id, 2001) : null;
-    return settled.ok ? succeeded(id, settled.value) : failed(id, settled.code);
-  };
-
-  const call =
-    (method: "get" | "set") =>
-    (api: unknown, params?: unknown, a?: Callback | CallOptions, b?: CallOptions) => {
-      const [callback, options] = splitArgs(a, b);
-      return answer(callback, options?.signal, async (id) => {
-        const refusedBy = stateError();
-        if (refusedBy !== undefined) return failed(id, refusedBy);
-        const validation = validateCall(method, api, params);
-        if (!validation.ok) return failed(id, validation.code, validation.parameter);
-        const { command } = validation;
-        const key = `${method} ${String(api)} ${command.variant}`;
-        return run(id, key, (ctx) => runCommand(command, services, memory, ctx), options?.signal);
-      });
-    };
-
   return {
-    initialize: (config, callback) =>
-      answer(callback, undefined, async (id) => {
-        if (state === "ready") return failed(id, 2007);
-        let valid = false;
-        try {
-          valid = z.safeParse(pimsConfigSchema, config).success;
-        } catch {
-          valid = false;
-        }
-        state = valid ? "ready" : "misconfigured";
-        logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
-        return valid ? succeeded(id, null) : failed(id, 2006);
-      }),
-    get: call("get"),
-    set: call("set"),
-    synchronize: (a, b) => {
-      const [callback, options] = splitArgs(a, b);
-      return answer(callback, options?.signal, async (id) => {
-        const refusedBy = stateError();
-        if (refusedBy !== undefined) return failed(id, refusedBy);
-        return run(id, "synchronize", (ctx) => runSynchronize(services, memory, ctx), options?.signal);
-      });
-    },
-    release: () => {
-      state = "uninitialized";
-      for (const controller of inFlight.values()) controller.abort();
-      inFlight.clear();
-    },
+    initialize: (config, callback) => initialize(facade, config, callback),
+    get: (api, params, a, b) => call(facade, "get", api, params, a, b),
+    set: (api, params, a, b) => call(facade, "set", api, params, a, b),
+    synchronize: (a, b) => synchronize(facade, a, b),
+    release: () => release(facade),
   };
 };

@@ -1,29 +1,27 @@
 import {
+  type ActorSystem,
   type AnyActorLogic,
   fromCallback,
   fromPromise,
   type PromiseActorLogic,
   type PromiseSnapshot,
 } from "xstate";
-import type { Pims, PimsMessage } from "../facade";
+import { failed, type Pims, type PimsMessage } from "../facade";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
-import type { EnrollmentClock } from "./clock";
+import { type EnrollmentClock, systemClock } from "./clock";
+import { dependenciesOf } from "./dependencies";
 import type { Secret } from "./secret";
 import type { EnrollmentEvent, Reply } from "./types";
-
-export interface ActorDependencies {
-  readonly pims: Pims;
-  /** What `initialize` receives. */
-  readonly config: unknown;
-  readonly clock: EnrollmentClock;
-}
 
 export interface DeadlinesInput {
   readonly codeExpiresAt: number | null;
   readonly resendAvailableAt: number | null;
   readonly resendReady: boolean;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: any actor system, as XState types it
+type AnyActorSystem = ActorSystem<any>;
 
 type Restorable<I extends object = object> = (I & { readonly restored?: true }) | undefined;
 
@@ -45,77 +43,88 @@ const notReplayedOnRestore = <T, I extends object>(
   },
 });
 
-/** The actors that reach the facade, bound to one facade and one clock. */
-export const createEnrollmentActors = ({ pims, config, clock }: ActorDependencies) => {
-  let initialized: Promise<PimsMessage | null> | undefined;
+const UNCONFIGURED: PimsMessage = failed("00000000-0000", 2006);
 
-  /** A restored actor has a fresh facade: the first call initialises it; 2007 counts as done. */
-  const ensureInitialized = async (): Promise<PimsMessage | null> => {
-    initialized ??= pims.initialize(config);
-    const message = await initialized;
-    if (message?.status === "FAILED" && message.error.code !== 2007) initialized = undefined;
-    return message?.status === "FAILED" && message.error.code === 2007 ? null : message;
-  };
-
-  const toReply = <T>(message: PimsMessage | null): Reply<T> => {
-    const at = clock.now();
-    if (message === null) return { ok: false, interrupted: true, at };
-    return message.status === "SUCCEEDED"
-      ? { ok: true, value: message.result as T, at }
-      : { ok: false, error: message.error, at };
-  };
-
-  const facadeCall = <T>(call: (options: { signal: AbortSignal }) => Promise<PimsMessage | null>) =>
-    fromPromise<Reply<T>, Restorable>(async ({ input, signal }) => {
-      if (input?.restored) return { ok: false, interrupted: true, at: clock.now() };
-      const init = await ensureInitialized();
-      if (init?.status === "FAILED") return toReply<T>(init);
-      return toReply<T>(await call({ signal }));
-    });
-
-  return {
-    initializeFacade: fromPromise<Reply<null>>(async () => {
-      const message = await ensureInitialized();
-      return message === null ? { ok: true, value: null, at: clock.now() } : toReply<null>(message);
-    }),
-    checkDeviceActivation: facadeCall<{ isDeviceActivated: boolean }>((options) =>
-      pims.get(ACCOUNT_API, { actionType: "strong", type: "isDeviceActivated" }, options),
-    ),
-    checkAccountBlock: facadeCall<{ isAccountBlocked: AccountBlockState }>((options) =>
-      pims.get(ACCOUNT_API, { actionType: "strong", type: "isAccountBlocked" }, options),
-    ),
-    readTrustedPhone: facadeCall<{ phoneNumber: string | null }>((options) =>
-      pims.get(TRUSTED_PHONE_API, {}, options),
-    ),
-    requestCode: notReplayedOnRestore(
-      facadeCall<null>((options) => pims.get(SMSCODE_API, { type: "enrollment" }, options)),
-    ),
-    validateCode: notReplayedOnRestore(
-      fromPromise<Reply<{ status: EnrollmentStatus }>, Restorable<{ code: Secret }>>(
-        async ({ input, signal }) => {
-          if (input === undefined || input.restored) return { ok: false, interrupted: true, at: clock.now() };
-          const init = await ensureInitialized();
-          if (init?.status === "FAILED") return toReply(init);
-          const smsCode = input.code.reveal();
-          return toReply(await pims.set(SMSCODE_API, { action: "enrollment", smsCode }, { signal }));
-        },
-      ),
-    ),
-    synchronizeToken: facadeCall<{ status: EnrollmentStatus }>((options) => pims.synchronize(options)),
-    /** Turns the absolute deadlines in context into events, again after a restore. */
-    deadlines: fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack }) => {
-      const timers: unknown[] = [];
-      const at = (deadline: number | null, event: EnrollmentEvent) => {
-        if (deadline === null) return;
-        timers.push(clock.setTimeout(() => sendBack(event), Math.max(0, deadline - clock.now())));
-      };
-      if (!input.resendReady) at(input.resendAvailableAt, { type: "deadline.resend" });
-      at(input.codeExpiresAt, { type: "deadline.code" });
-      return () => {
-        for (const timer of timers) clock.clearTimeout(timer);
-      };
-    }),
-  } satisfies Record<string, AnyActorLogic>;
+/**
+ * The facade this actor's actors call, initialised first: a restored actor has a fresh facade, and 2007
+ * counts as done. An actor made without services (`createActor(enrollmentMachine)`) answers 2006.
+ */
+const initializedFacade = async (
+  system: AnyActorSystem,
+): Promise<{ pims: Pims } | { refused: PimsMessage }> => {
+  const dependencies = dependenciesOf(system);
+  if (dependencies === undefined) return { refused: UNCONFIGURED };
+  if (dependencies.initialized === true) return { pims: dependencies.pims };
+  dependencies.initialized ??= dependencies.pims.initialize(dependencies.config);
+  const message = await dependencies.initialized;
+  const done = message?.status !== "FAILED" || message.error.code === 2007;
+  dependencies.initialized = done ? true : undefined;
+  return done ? { pims: dependencies.pims } : { refused: message };
 };
 
-export type EnrollmentActors = ReturnType<typeof createEnrollmentActors>;
+const clockOf = (system: AnyActorSystem): EnrollmentClock => dependenciesOf(system)?.clock ?? systemClock;
+
+const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
+  if (message === null) return { ok: false, interrupted: true, at };
+  return message.status === "SUCCEEDED"
+    ? { ok: true, value: message.result as T, at }
+    : { ok: false, error: message.error, at };
+};
+
+/** An actor that makes one facade call; it never rejects for an expected refusal. */
+const facadeCall = <T, I extends object = object>(
+  call: (
+    pims: Pims,
+    input: NonNullable<Restorable<I>>,
+    options: { signal: AbortSignal },
+  ) => Promise<PimsMessage | null>,
+) =>
+  fromPromise<Reply<T>, Restorable<I>>(async ({ input, signal, system }) => {
+    const clock = clockOf(system);
+    if (input?.restored) return { ok: false, interrupted: true, at: clock.now() };
+    const facade = await initializedFacade(system);
+    if ("refused" in facade) return toReply<T>(facade.refused, clock.now());
+    const message = await call(facade.pims, input ?? ({} as NonNullable<Restorable<I>>), { signal });
+    return toReply<T>(message, clock.now());
+  });
+
+/** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesOf`. */
+export const enrollmentActors = {
+  initializeFacade: fromPromise<Reply<null>>(async ({ system }) => {
+    const facade = await initializedFacade(system);
+    const at = clockOf(system).now();
+    return "refused" in facade ? toReply<null>(facade.refused, at) : { ok: true, value: null, at };
+  }),
+  checkDeviceActivation: facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
+    pims.get(ACCOUNT_API, { actionType: "strong", type: "isDeviceActivated" }, options),
+  ),
+  checkAccountBlock: facadeCall<{ isAccountBlocked: AccountBlockState }>((pims, _, options) =>
+    pims.get(ACCOUNT_API, { actionType: "strong", type: "isAccountBlocked" }, options),
+  ),
+  readTrustedPhone: facadeCall<{ phoneNumber: string | null }>((pims, _, options) =>
+    pims.get(TRUSTED_PHONE_API, {}, options),
+  ),
+  requestCode: notReplayedOnRestore(
+    facadeCall<null>((pims, _, options) => pims.get(SMSCODE_API, { type: "enrollment" }, options)),
+  ),
+  validateCode: notReplayedOnRestore(
+    facadeCall<{ status: EnrollmentStatus }, { code: Secret }>((pims, input, options) =>
+      pims.set(SMSCODE_API, { action: "enrollment", smsCode: input.code.reveal() }, options),
+    ),
+  ),
+  synchronizeToken: facadeCall<{ status: EnrollmentStatus }>((pims, _, options) => pims.synchronize(options)),
+  /** Turns the absolute deadlines in context into events, again after a restore. */
+  deadlines: fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
+    const clock = clockOf(system);
+    const timers: unknown[] = [];
+    const at = (deadline: number | null, event: EnrollmentEvent) => {
+      if (deadline === null) return;
+      timers.push(clock.setTimeout(() => sendBack(event), Math.max(0, deadline - clock.now())));
+    };
+    if (!input.resendReady) at(input.resendAvailableAt, { type: "deadline.resend" });
+    at(input.codeExpiresAt, { type: "deadline.code" });
+    return () => {
+      for (const timer of timers) clock.clearTimeout(timer);
+    };
+  }),
+} satisfies Record<string, AnyActorLogic>;

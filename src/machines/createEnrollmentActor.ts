@@ -1,8 +1,15 @@
-import { type Actor, type AnyActorLogic, createActor, type InspectionEvent, type Snapshot } from "xstate";
+import {
+  type Actor,
+  type ActorOptions,
+  type AnyActorRef,
+  createActor,
+  type InspectionEvent,
+  type Snapshot,
+} from "xstate";
 import { createPims, developmentConfig, type Logger } from "../facade";
 import type { Services } from "../services/ports";
-import { createEnrollmentActors } from "./actors";
 import { type EnrollmentClock, systemClock } from "./clock";
+import { bindDependencies, type EnrollmentDependencies } from "./dependencies";
 import { enrollmentMachine } from "./enrollment.machine";
 import { defaultTimers, type EnrollmentInput } from "./types";
 
@@ -22,8 +29,19 @@ export interface CreateEnrollmentActorOptions extends EnrollmentInput {
 /** An actor of `enrollmentMachine`, as `createEnrollmentActor` returns it. */
 export type EnrollmentActor = Actor<typeof enrollmentMachine>;
 
-/** The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. */
-export const createEnrollmentActor = ({
+/** What an enrollment actor is made of, for code that creates the actor itself (`useActorRef`). */
+export interface PreparedEnrollmentActor {
+  readonly machine: typeof enrollmentMachine;
+  readonly actorOptions: ActorOptions<typeof enrollmentMachine>;
+  /** Gives an actor made from `machine` and `actorOptions` its facade and clock; call it before `start()`. */
+  bind(actor: AnyActorRef): void;
+}
+
+/**
+ * `createActor(machine, actorOptions)` then `bind(actor)` gives what `createEnrollmentActor` gives. Each
+ * call makes a new facade over `services`, so call it once per actor.
+ */
+export const prepareEnrollmentActor = ({
   services,
   config = developmentConfig,
   snapshot,
@@ -31,17 +49,29 @@ export const createEnrollmentActor = ({
   inspect,
   logger,
   ...timers
-}: CreateEnrollmentActorOptions): EnrollmentActor => {
+}: CreateEnrollmentActorOptions): PreparedEnrollmentActor => {
   const pims = createPims({
     services,
     timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
     ...(logger ? { logger } : {}),
   });
-  const machine = enrollmentMachine.provide({ actors: createEnrollmentActors({ pims, config, clock }) });
-  return createActor(machine as AnyActorLogic as typeof enrollmentMachine, {
-    input: timers,
-    clock,
-    ...(snapshot ? { snapshot } : {}),
-    ...(inspect ? { inspect } : {}),
-  });
+  const dependencies: EnrollmentDependencies = { pims, config, clock };
+  return {
+    machine: enrollmentMachine,
+    actorOptions: {
+      input: timers,
+      clock,
+      ...(snapshot ? { snapshot } : {}),
+      ...(inspect ? { inspect } : {}),
+    },
+    bind: (actor) => bindDependencies(actor.system, dependencies),
+  };
+};
+
+/** The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. */
+export const createEnrollmentActor = (options: CreateEnrollmentActorOptions): EnrollmentActor => {
+  const prepared = prepareEnrollmentActor(options);
+  const actor = createActor(prepared.machine, prepared.actorOptions);
+  prepared.bind(actor);
+  return actor;
 };

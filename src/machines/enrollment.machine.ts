@@ -1,11 +1,11 @@
 import { setup } from "xstate";
 import type { RecoveryClass } from "../errors";
 import { actions } from "./actions";
+import { enrollmentActors } from "./actors";
 import { guards } from "./guards";
 import { deadlinesInput, initialContext, validationInput } from "./inputs";
 import { outputs } from "./outputs";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types";
-import { unconfiguredActors } from "./unconfigured";
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
 type Route = {
@@ -71,7 +71,7 @@ export const enrollmentMachine = setup({
     output: {} as EnrollmentOutput,
     tags: {} as "busy",
   },
-  actors: unconfiguredActors,
+  actors: enrollmentActors,
   actions,
   guards,
 }).createMachine({

@@ -1,10 +1,16 @@
 import type { DeadlinesInput } from "./actors";
 import { secret } from "./secret";
-import { defaultTimers, type EnrollmentContext, type EnrollmentEvent, type EnrollmentInput } from "./types";
+import {
+  defaultTimers,
+  type EnrollmentContext,
+  type EnrollmentEvent,
+  type EnrollmentInput,
+  type EnrollmentTimers,
+} from "./types";
 
 /** The first context, from the actor's input (the flow's limits). */
 export const initialContext = ({ input }: { input: EnrollmentInput | undefined }): EnrollmentContext => ({
-  timers: { ...defaultTimers, ...definedOnly(input ?? {}) },
+  timers: timersOf(input),
   phoneNumber: null,
   sendsUsed: 0,
   attemptsLeft: 0,
@@ -16,8 +22,11 @@ export const initialContext = ({ input }: { input: EnrollmentInput | undefined }
   error: null,
 });
 
-const definedOnly = (input: EnrollmentInput): EnrollmentInput =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+/** The flow's limits; actors on the defaults share one object (a parked actor is counted in bytes). */
+const timersOf = (input: EnrollmentInput | undefined): EnrollmentTimers => {
+  const overrides = Object.entries(input ?? {}).filter(([, value]) => value !== undefined);
+  return overrides.length === 0 ? defaultTimers : { ...defaultTimers, ...Object.fromEntries(overrides) };
+};
 
 /** The code travels redacted: a persisted snapshot or an inspection event shows `[redacted]`. */
 export const validationInput = ({ event }: { event: EnrollmentEvent }) => ({

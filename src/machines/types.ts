@@ -14,13 +14,13 @@ export interface EnrollmentTimers {
 }
 
 /** The flow's limits that the actor's input leaves out. */
-export const defaultTimers: EnrollmentTimers = {
+export const defaultTimers: EnrollmentTimers = Object.freeze({
   requestTimeoutMs: 30_000,
   codeLifetimeMs: 5 * 60_000,
   resendCooldownMs: 30_000,
   maxSends: 3,
   maxAttempts: 3,
-};
+});
 
 /** The machine's input: any of the flow's limits; `defaultTimers` gives the others. */
 export type EnrollmentInput = Partial<EnrollmentTimers>;

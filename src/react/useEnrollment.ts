@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import {
   type CreateEnrollmentActorOptions,
   type EnrollmentActor,
-  provideEnrollmentMachine,
+  prepareEnrollmentActor,
   systemClock,
 } from "../machines";
 import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view";
@@ -41,9 +41,11 @@ const untilNextSecond = (deadline: number | null, now: number): number | undefin
  */
 export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
   const { locale, ...actorOptions } = options;
-  const [provided] = useState(() => provideEnrollmentMachine(actorOptions));
+  const [prepared] = useState(() => prepareEnrollmentActor(actorOptions));
   const clock = actorOptions.clock ?? systemClock;
-  const actor: EnrollmentActor = useActorRef(provided.machine, provided.actorOptions);
+  const actor: EnrollmentActor = useActorRef(prepared.machine, prepared.actorOptions);
+  // Before the effect that starts it: the actor's actors reach their facade through its system.
+  prepared.bind(actor);
   const snapshot = useSelector(actor, (s) => s);
   const [, setTick] = useState(0);
 

@@ -12,7 +12,7 @@ import {
   developmentConfig,
   type EnrollmentActor,
   enrollmentMachine,
-  provideEnrollmentMachine,
+  prepareEnrollmentActor,
   toViewModel,
 } from "../../src";
 import type { ErrorCode } from "../../src/errors";
@@ -243,7 +243,7 @@ export const runPath = async (
 
   const bug = path.steps.map((s) => s.event).find((e) => "bug" in e);
   const spawn = (snapshot?: Snapshot<unknown>): EnrollmentActor => {
-    const { machine, actorOptions } = provideEnrollmentMachine({
+    const prepared = prepareEnrollmentActor({
       services,
       config,
       clock,
@@ -251,7 +251,9 @@ export const runPath = async (
       ...(inspect ? { inspect } : {}),
     });
     const throwing = bug && { [bug.actorId]: fromPromise(() => Promise.reject(new Error("bug"))) };
-    const actor = createActor(throwing ? machine.provide({ actors: throwing }) : machine, actorOptions);
+    const machine = throwing ? prepared.machine.provide({ actors: throwing }) : prepared.machine;
+    const actor = createActor(machine, prepared.actorOptions);
+    prepared.bind(actor);
     actor.subscribe({ next: (s) => history.push(s), error: () => {} });
     actor.start();
     return actor;

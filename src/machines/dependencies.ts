@@ -1,0 +1,28 @@
+import type { ActorSystem } from "xstate";
+import type { Pims, PimsMessage } from "../facade";
+import type { EnrollmentClock } from "./clock";
+
+/** What one enrollment actor's actors reach: its facade, the config to initialise it with, its clock. */
+export interface EnrollmentDependencies {
+  readonly pims: Pims;
+  /** What `initialize` receives. */
+  readonly config: unknown;
+  readonly clock: EnrollmentClock;
+  /** The facade's initialisation: under way, or `true` once done; a restored actor has a new facade. */
+  initialized?: Promise<PimsMessage | null> | true | undefined;
+}
+
+/**
+ * Each actor's dependencies, by its actor system. One machine serves every actor (a provided machine
+ * per actor would rebuild the whole state tree each time), and nothing of this enters a snapshot.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any actor system, as XState types it
+type AnySystem = ActorSystem<any>;
+
+const bySystem = new WeakMap<AnySystem, EnrollmentDependencies>();
+
+export const bindDependencies = (system: AnySystem, dependencies: EnrollmentDependencies): void => {
+  bySystem.set(system, dependencies);
+};
+
+export const dependenciesOf = (system: AnySystem): EnrollmentDependencies | undefined => bySystem.get(system);
