@@ -14,23 +14,23 @@ const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 
 /** Named actions of the enrollment machine. Context changes only; no secret is ever assigned. */
 export const actions = {
-  recordError: update(({ event }) => {
+  recordError: /* @__PURE__ */ update(({ event }) => {
     const reply = replyOf(event);
     return { error: reply && "error" in reply ? reply.error : errorFor(2000) };
   }),
-  recordUnexpectedError: update(() => ({ error: errorFor(2000) })),
-  clearError: update(() => ({ error: null })),
-  storePhone: update(({ event }) => ({
+  recordUnexpectedError: /* @__PURE__ */ update(() => ({ error: errorFor(2000) })),
+  clearError: /* @__PURE__ */ update(() => ({ error: null })),
+  storePhone: /* @__PURE__ */ update(({ event }) => ({
     phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
   })),
-  storeStatus: update(({ event }) => ({
+  storeStatus: /* @__PURE__ */ update(({ event }) => ({
     status: answerOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
     error: null,
   })),
-  countSend: update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
+  countSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
   /** Nothing left the device (offline): the send does not count. */
-  refundSend: update(({ context }) => ({ sendsUsed: Math.max(0, context.sendsUsed - 1) })),
-  startCode: update(({ context, event }) => ({
+  refundSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: Math.max(0, context.sendsUsed - 1) })),
+  startCode: /* @__PURE__ */ update(({ context, event }) => ({
     attemptsLeft: context.timers.maxAttempts,
     codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
@@ -38,7 +38,7 @@ export const actions = {
     error: null,
   })),
   /** A failed request may still have sent an SMS: a retry waits for the resend cooldown. */
-  startCooldown: update(({ context, event }) => ({
+  startCooldown: /* @__PURE__ */ update(({ context, event }) => ({
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
     resendReady: false,
   })),
@@ -46,20 +46,22 @@ export const actions = {
    * After a restore we cannot tell whether the SMS left: the user may enter it (it lives at most a
    * code lifetime from now) or ask again at once.
    */
-  allowResend: update(({ context, event }) => ({
+  allowResend: /* @__PURE__ */ update(({ context, event }) => ({
     resendReady: true,
     codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
     attemptsLeft: context.timers.maxAttempts,
     error: null,
   })),
-  markResendReady: update(() => ({ resendReady: true })),
+  markResendReady: /* @__PURE__ */ update(() => ({ resendReady: true })),
   /** A new code is needed and none was ever sent: there is no cooldown to wait for. */
-  allowResendWithoutCooldown: update(({ context }) => ({
+  allowResendWithoutCooldown: /* @__PURE__ */ update(({ context }) => ({
     resendReady: context.resendReady || context.resendAvailableAt === null,
   })),
-  spendAttempt: update(({ context }) => ({ attemptsLeft: Math.max(0, context.attemptsLeft - 1) })),
-  rejectCodeFormat: update(() => ({ error: errorFor(2102, "smsCode") })),
-  expireCode: update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),
-  markOnline: update(() => ({ online: true })),
-  markOffline: update(() => ({ online: false })),
+  spendAttempt: /* @__PURE__ */ update(({ context }) => ({
+    attemptsLeft: Math.max(0, context.attemptsLeft - 1),
+  })),
+  rejectCodeFormat: /* @__PURE__ */ update(() => ({ error: errorFor(2102, "smsCode") })),
+  expireCode: /* @__PURE__ */ update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),
+  markOnline: /* @__PURE__ */ update(() => ({ online: true })),
+  markOffline: /* @__PURE__ */ update(() => ({ online: false })),
 };

@@ -90,31 +90,35 @@ const facadeCall = <T, I extends object = object>(
 
 /** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesOf`. */
 export const enrollmentActors = {
-  initializeFacade: fromPromise<Reply<null>>(async ({ system }) => {
+  initializeFacade: /* @__PURE__ */ fromPromise<Reply<null>>(async ({ system }) => {
     const facade = await initializedFacade(system);
     const at = clockOf(system).now();
     return "refused" in facade ? toReply<null>(facade.refused, at) : { ok: true, value: null, at };
   }),
-  checkDeviceActivation: facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
+  checkDeviceActivation: /* @__PURE__ */ facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
     pims.get(ACCOUNT_API, { actionType: "strong", type: "isDeviceActivated" }, options),
   ),
-  checkAccountBlock: facadeCall<{ isAccountBlocked: AccountBlockState }>((pims, _, options) =>
+  checkAccountBlock: /* @__PURE__ */ facadeCall<{ isAccountBlocked: AccountBlockState }>((pims, _, options) =>
     pims.get(ACCOUNT_API, { actionType: "strong", type: "isAccountBlocked" }, options),
   ),
-  readTrustedPhone: facadeCall<{ phoneNumber: string | null }>((pims, _, options) =>
+  readTrustedPhone: /* @__PURE__ */ facadeCall<{ phoneNumber: string | null }>((pims, _, options) =>
     pims.get(TRUSTED_PHONE_API, {}, options),
   ),
-  requestCode: notReplayedOnRestore(
-    facadeCall<null>((pims, _, options) => pims.get(SMSCODE_API, { type: "enrollment" }, options)),
+  requestCode: /* @__PURE__ */ notReplayedOnRestore(
+    /* @__PURE__ */ facadeCall<null>((pims, _, options) =>
+      pims.get(SMSCODE_API, { type: "enrollment" }, options),
+    ),
   ),
-  validateCode: notReplayedOnRestore(
-    facadeCall<{ status: EnrollmentStatus }, { code: Secret }>((pims, input, options) =>
+  validateCode: /* @__PURE__ */ notReplayedOnRestore(
+    /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, { code: Secret }>((pims, input, options) =>
       pims.set(SMSCODE_API, { action: "enrollment", smsCode: input.code.reveal() }, options),
     ),
   ),
-  synchronizeToken: facadeCall<{ status: EnrollmentStatus }>((pims, _, options) => pims.synchronize(options)),
+  synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }>((pims, _, options) =>
+    pims.synchronize(options),
+  ),
   /** Turns the absolute deadlines in context into events, again after a restore. */
-  deadlines: fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
+  deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
     const clock = clockOf(system);
     const timers: unknown[] = [];
     const at = (deadline: number | null, event: EnrollmentEvent) => {

@@ -4,7 +4,15 @@ import { actions } from "./actions";
 import { enrollmentActors } from "./actors";
 import { guards } from "./guards";
 import { deadlinesInput, initialContext, validationInput } from "./inputs";
-import { outputs } from "./outputs";
+import {
+  accountBlockedOutput,
+  alreadyActivatedOutput,
+  cancelledOutput,
+  failedOutput,
+  finalStateOutput,
+  handoffOutput,
+  trustedPhoneRequiredOutput,
+} from "./outputs";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types";
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
@@ -63,7 +71,7 @@ const rejectMalformedCode: Route = {
 };
 
 /** The SMS-code step of PIMS device enrollment, from facade initialisation to the handoff to enroll. */
-export const enrollmentMachine = setup({
+export const enrollmentMachine = /* @__PURE__ */ setup({
   types: {
     context: {} as EnrollmentContext,
     events: {} as EnrollmentEvent,
@@ -78,7 +86,7 @@ export const enrollmentMachine = setup({
   id: "enrollment",
   initial: "idle",
   context: initialContext,
-  output: outputs.ofFinalState,
+  output: finalStateOutput,
   on: {
     cancel: ".cancelled",
     "network.online": { actions: "markOnline" },
@@ -293,11 +301,11 @@ export const enrollmentMachine = setup({
         },
       },
     },
-    handoff: { type: "final", output: outputs.handoff },
-    alreadyActivated: { type: "final", output: outputs.alreadyActivated },
-    accountBlocked: { type: "final", output: outputs.accountBlocked },
-    trustedPhoneRequired: { type: "final", output: outputs.trustedPhoneRequired },
-    failed: { type: "final", output: outputs.failed },
-    cancelled: { type: "final", output: outputs.cancelled },
+    handoff: { type: "final", output: handoffOutput },
+    alreadyActivated: { type: "final", output: alreadyActivatedOutput },
+    accountBlocked: { type: "final", output: accountBlockedOutput },
+    trustedPhoneRequired: { type: "final", output: trustedPhoneRequiredOutput },
+    failed: { type: "final", output: failedOutput },
+    cancelled: { type: "final", output: cancelledOutput },
   },
 });

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 
-const text = z.string().check(z.minLength(1));
+const text = /* @__PURE__ */ z.string().check(z.minLength(1));
 
 /** The facade's `initialize` config, as the SDK documents it (its spelling of `environnement` included). */
-export const pimsConfigSchema = z.object({
+export const pimsConfigSchema = /* @__PURE__ */ z.object({
   environnement: z.enum(["Production", "Preproduction", "development"]),
   mode: z.enum(["B2C", "B2B"]),
   monitoring: z.optional(
