@@ -66,6 +66,7 @@ export const sessionOptionsSchema = z.strictObject({
   maxSends: z.optional(z.int().check(z.positive())),
   sendWindowMs: z.optional(z.int().check(z.positive())),
 });
+/** The simulator options a session of the reference server can be configured with. */
 export type SessionOptions = z.infer<typeof sessionOptionsSchema>;
 
 export const outboxAnswerSchema = z.object({

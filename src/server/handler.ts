@@ -9,6 +9,7 @@ import type { Reply, Route } from "./reply";
 import { createSessionStore, type SessionStore } from "./sessions";
 import { readBody, sendError, sendJson } from "./wire";
 
+/** What `createReferenceHandler` takes: simulator defaults, controls, body and session limits, a log. */
 export interface ReferenceHandlerOptions {
   /** Defaults of every session's simulator (`createSimulator` options). */
   readonly simulator?: SimulatorOptions | undefined;
@@ -22,6 +23,7 @@ export interface ReferenceHandlerOptions {
   readonly log?: ((line: string) => void) | undefined;
 }
 
+/** The reference server's request listener, for composing it into another Node server. */
 export interface ReferenceHandler {
   /** A `node:http` request listener. */
   readonly listener: (req: IncomingMessage, res: ServerResponse) => void;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Simulator } from "../services/simulator";
 import { createReferenceHandler, type ReferenceHandlerOptions } from "./handler";
 
+/** What `createReferenceServer` takes: the handler's options and where to listen. */
 export interface ReferenceServerOptions extends ReferenceHandlerOptions {
   /** Default "127.0.0.1". */
   readonly host?: string | undefined;
@@ -10,6 +11,7 @@ export interface ReferenceServerOptions extends ReferenceHandlerOptions {
   readonly port?: number | undefined;
 }
 
+/** A running reference server: its address, its sessions' simulators, and `close()`. */
 export interface ReferenceServer {
   /** `http://host:port`, loopback when bound to every interface: the transport's `baseUrl`. */
   readonly url: string;

@@ -10,6 +10,7 @@ import { parseBaseUrl, resolvePath } from "./base-url";
 import { CONTROL_PATHS } from "./protocol";
 import type { FetchLike } from "./transport";
 
+/** What `createSimulatorControls` takes: the reference server, the session's bearer token, fetch. */
 export interface SimulatorControlsOptions {
   /** The reference server's URL (it serves controls to loopback clients only). */
   readonly baseUrl: string | { readonly href: string };
@@ -20,6 +21,7 @@ export interface SimulatorControlsOptions {
 
 /** A session's SMS and calls, as the server reports them. */
 export type RemoteSms = z.infer<typeof outboxAnswerSchema>["outbox"][number];
+/** One call a reference-server session logged: its operation and when it arrived. */
 export type RemoteCall = z.infer<typeof callsAnswerSchema>["calls"][number];
 
 /**
@@ -38,6 +40,7 @@ export interface SimulatorControls {
   configure(options: SessionOptions): Promise<void>;
 }
 
+/** A client for a reference server's simulator controls (served with `--controls`, on loopback only). */
 export const createSimulatorControls = (options: SimulatorControlsOptions): SimulatorControls => {
   const base = parseBaseUrl(options.baseUrl, "createSimulatorControls");
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

@@ -15,6 +15,7 @@ import { API_PATHS, DEFAULT_MAX_BODY_BYTES } from "./protocol";
 /** The part of `fetch` the transport uses; `globalThis.fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** What `createHttpTransport` takes: the backend's base URL, the bearer token source, fetch and a timeout. */
 export interface HttpTransportOptions {
   /** `https:` URL of the backend (a path prefix is kept); plain `http:` only on loopback hosts. */
   readonly baseUrl: string | { readonly href: string };
