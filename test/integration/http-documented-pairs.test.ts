@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentedPairs, type ErrorCode, type Operation } from "../../src/errors";
-import { developmentConfig, type PimsMessage } from "../../src/facade";
+import type { ErrorCode } from "../../src/errors";
+import { developmentConfig } from "../../src/facade";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
+import { type Cause, type Causes, describeDocumentedPairs } from "../support/documented-pairs";
 import { TRANSACTION_ID } from "../support/messages";
 import { type HttpFlowOptions, httpFlow } from "./support";
 
@@ -19,8 +20,6 @@ beforeAll(async () => {
   server = await createReferenceServer({ controls: true });
 });
 afterAll(() => server.close());
-
-type Cause = () => Promise<PimsMessage | null>;
 
 const ready = async (options: HttpFlowOptions = {}) => {
   const flow = httpFlow(server, options);
@@ -117,56 +116,14 @@ const causes = {
     2317: tokenFault(2317),
     2344: async () => setWithSentCode(await ready({ deviceToken: false })),
   },
-} satisfies Partial<Record<Operation, Partial<Record<ErrorCode, Cause>>>>;
+} satisfies Causes;
 
-/** The labels as the reference prints them. */
-const referenceLabels: Partial<Record<ErrorCode, string>> = {
-  2001: "Facade not initialized",
-  2006: "Core not well configured",
-  2101: "Missing type parameter",
-  2201: "Timeout/Polling Timeout/Command Timeout",
-  2202: "Network problem : No internet",
-  2204: "Server Error",
-  2308: "inwebo: access refused",
-  2309: "inwebo: version error",
-  2310: "inwebo: account is blocked",
-  2311: "inwebo: internal state not correct",
-  2312: "inwebo: device is disabled or unknown",
-  2313: "inwebo: User must activate inWebo helium or inWebo Desktop Token before achieving this operation",
-  2314: "inwebo: No service is available",
-  2316: "inwebo: the operation succeeded but it required a post-synchronization which failed",
-  2317: "inwebo: forbidden operation (due to activated state/blocked state/upgradable state)",
-  2344: "StrongAuthentication not configured",
-};
-const labelFor = (operation: Operation, code: ErrorCode) =>
-  code === 2102
-    ? `Invalid ${operation === "smscode.get" ? "type" : "smsCode"} parameter`
-    : referenceLabels[code];
+describeDocumentedPairs(
+  "each documented (operation, code) pair over HTTP, facade → HTTP transport → reference server",
+  causes,
+);
 
-describe("each documented (operation, code) pair over HTTP, facade → HTTP transport → reference server", () => {
-  const pairs = documentedPairs();
-
-  it("has a cause for all 23 pairs", () => {
-    expect(pairs).toHaveLength(23);
-    const covered = Object.entries(causes).flatMap(([operation, byCode]) =>
-      Object.keys(byCode).map((code) => `${operation} ${code}`),
-    );
-    expect(covered.sort()).toEqual(pairs.map((p) => `${p.operation} ${p.code}`).sort());
-  });
-
-  for (const { operation, code } of pairs) {
-    it(`${operation} answers ${code} with the documented envelope and label`, async () => {
-      const cause = (causes as Record<string, Record<number, Cause>>)[operation]?.[code];
-      expect(cause).toBeDefined();
-      const message = await cause?.();
-      expect(message).toStrictEqual({
-        transactionId: expect.stringMatching(TRANSACTION_ID),
-        status: "FAILED",
-        error: { code, label: labelFor(operation, code) },
-      });
-    });
-  }
-
+describe("the SMS step over HTTP", () => {
   it("a whole SMS step succeeds over HTTP: the sent code is accepted and the device's token activates", async () => {
     const flow = await ready();
     expect(await flow.pims.get("pims.authentication.trustedphonenumber", {})).toStrictEqual({

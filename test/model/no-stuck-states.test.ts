@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AnyMachineSnapshot } from "xstate";
-import { getAdjacencyMap } from "xstate/graph";
-import { enrollmentMachine } from "../../src/machines";
 import { leafOf } from "./oracle";
-import { type ModelEvent, modelEvents, serializeEvent, serializeState } from "./paths";
+import { type ModelEvent, modelGraph, serializeState } from "./paths";
 
-type Adjacency = Record<
-  string,
-  { state: AnyMachineSnapshot; transitions: Record<string, { event: ModelEvent; state: AnyMachineSnapshot }> }
->;
-
-// biome-ignore lint/suspicious/noExplicitAny: done events are not in the machine's event union
-const graph = getAdjacencyMap(
-  enrollmentMachine as any,
-  { events: modelEvents, serializeState, serializeEvent } as any,
-) as Adjacency;
+const graph = modelGraph();
 
 /** The states from which a final state can be reached using only the events `allowed` lets through. */
 const canFinish = (allowed: (event: ModelEvent) => boolean): Set<string> => {

@@ -122,25 +122,31 @@ const replay = (events: readonly ModelEvent[]): ModelStep[] => {
   });
 };
 
+/** The statechart's graph under the model's events: every reachable state and its transitions. */
+export type ModelGraph = Record<
+  string,
+  { state: AnyMachineSnapshot; transitions: Record<string, { event: ModelEvent; state: AnyMachineSnapshot }> }
+>;
+
+// biome-ignore lint/suspicious/noExplicitAny: the graph API types events from the machine; ours add done events
+const graphOptions = { events: modelEvents, serializeState, serializeEvent } as any;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+const graphLogic = enrollmentMachine as any;
+
+export const modelGraph = (): ModelGraph => getAdjacencyMap(graphLogic, graphOptions) as ModelGraph;
+
 /**
  * Transition coverage: for every transition of the statechart (source state, event, target state) that
  * changes the state or its context, the shortest path to its source followed by that transition.
  */
 export const generatePaths = (): ModelPath[] => {
-  // biome-ignore lint/suspicious/noExplicitAny: the graph API types events from the machine; ours add done events
-  const options = { events: modelEvents, serializeState, serializeEvent } as any;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  const logic = enrollmentMachine as any;
   const shortest = new Map(
-    getShortestPaths(logic, options).map((path) => [serializeState(path.state as AnyMachineSnapshot), path]),
+    getShortestPaths(graphLogic, graphOptions).map((path) => [
+      serializeState(path.state as AnyMachineSnapshot),
+      path,
+    ]),
   );
-  const adjacency = getAdjacencyMap(logic, options) as Record<
-    string,
-    {
-      state: AnyMachineSnapshot;
-      transitions: Record<string, { event: ModelEvent; state: AnyMachineSnapshot }>;
-    }
-  >;
+  const adjacency = modelGraph();
   const covered = new Set<string>();
   const paths: ModelPath[] = [];
   const bySourceLength = Object.entries(adjacency).sort(
