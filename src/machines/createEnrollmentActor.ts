@@ -29,6 +29,17 @@ export interface CreateEnrollmentActorOptions extends EnrollmentInput {
 /** An actor of `enrollmentMachine`, as `createEnrollmentActor` returns it. */
 export type EnrollmentActor = Actor<typeof enrollmentMachine>;
 
+/**
+ * Events sent to an actor whose flow has ended are dropped silently. XState's development build would
+ * print each one to the console, SMS code included, which the engine's logs never show.
+ */
+const dropEventsOnceEnded = (actor: AnyActorRef) => {
+  const send = actor.send.bind(actor);
+  actor.send = (event) => {
+    if (actor.getSnapshot().status === "active") send(event);
+  };
+};
+
 /** What an enrollment actor is made of, for code that creates the actor itself (`useActorRef`). */
 export interface PreparedEnrollmentActor {
   readonly machine: typeof enrollmentMachine;
@@ -64,7 +75,10 @@ export const prepareEnrollmentActor = ({
       ...(snapshot ? { snapshot } : {}),
       ...(inspect ? { inspect } : {}),
     },
-    bind: (actor) => bindDependencies(actor.system, dependencies),
+    bind: (actor) => {
+      bindDependencies(actor.system, dependencies);
+      dropEventsOnceEnded(actor);
+    },
   };
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { callsOf, startFlow } from "../support/flow";
 
 describe("a persisted enrollment", () => {
@@ -58,6 +58,29 @@ describe("a persisted enrollment", () => {
       await flow.until("awaitingCode");
       flow.actor.send({ type: "code.submit", code: flow.lastCode() });
       await flow.until("handoff");
+    }
+  });
+});
+
+describe("an enrollment that has ended", () => {
+  it("drops later events without printing them, so a late code never reaches the console", async () => {
+    const printed: unknown[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args) => printed.push(args)),
+    );
+    try {
+      const flow = startFlow();
+      flow.actor.send({ type: "start" });
+      await flow.until("awaitingCode");
+      const code = flow.lastCode();
+      flow.actor.send({ type: "code.submit", code });
+      await flow.until("handoff");
+      flow.actor.send({ type: "code.submit", code });
+      flow.actor.stop();
+      flow.actor.send({ type: "code.submit", code });
+      expect(printed).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
     }
   });
 });
