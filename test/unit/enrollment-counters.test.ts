@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { type AnyMachineSnapshot, getInitialSnapshot, getNextSnapshot } from "xstate";
+import { type ErrorCode, labelOf } from "../../src/errors";
+import { defaultTimers, type EnrollmentInput, enrollmentMachine } from "../../src/machines";
+
+/**
+ * The flow's facts in context (sends, attempts, deadlines, the last error) and its outputs, step by
+ * step on the machine alone: each backend answer is the done event its actor would send.
+ */
+
+const AT = 1_000_000;
+const PHONE = "0612345678";
+
+// biome-ignore lint/suspicious/noExplicitAny: done events are not in the machine's event union
+const machine = enrollmentMachine as any;
+
+const ok = (id: string, value: unknown) => ({
+  type: `xstate.done.actor.${id}`,
+  output: { ok: true, value, at: AT },
+});
+const refused = (id: string, code: ErrorCode) => ({
+  type: `xstate.done.actor.${id}`,
+  output: { ok: false, error: { code, label: labelOf(code) }, at: AT },
+});
+const interrupted = (id: string) => ({
+  type: `xstate.done.actor.${id}`,
+  output: { ok: false, interrupted: true, at: AT },
+});
+
+const flow = (input?: EnrollmentInput) => {
+  let state: AnyMachineSnapshot = getInitialSnapshot(machine, input);
+  const f = {
+    get state() {
+      return state;
+    },
+    get context() {
+      return state.context;
+    },
+    leaf: () => JSON.stringify(state.value),
+    send(event: { type: string } & Record<string, unknown>) {
+      state = getNextSnapshot(machine, state, event);
+      return f;
+    },
+    /** From idle to the code screen: every check passes and the SMS is sent at `AT`. */
+    toCodeScreen() {
+      return f
+        .send({ type: "start" })
+        .send(ok("initializeFacade", null))
+        .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+        .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+        .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
+        .send(ok("requestCode", null));
+    },
+    submit: () => f.send({ type: "code.submit", code: "123456" }),
+  };
+  return f;
+};
+
+describe("the first context", () => {
+  it("holds no phone, no send, no attempt, no deadline, no status, no error; online; the default limits", () => {
+    expect(flow().context).toStrictEqual({
+      timers: defaultTimers,
+      phoneNumber: null,
+      sendsUsed: 0,
+      attemptsLeft: 0,
+      codeExpiresAt: null,
+      resendAvailableAt: null,
+      resendReady: false,
+      online: true,
+      status: null,
+      error: null,
+    });
+  });
+
+  it("takes the limits given, and the defaults for those left out or undefined", () => {
+    expect(
+      flow({ maxAttempts: 2, maxSends: undefined, codeLifetimeMs: 60_000 } as unknown as EnrollmentInput)
+        .context.timers,
+    ).toStrictEqual({
+      ...defaultTimers,
+      maxAttempts: 2,
+      codeLifetimeMs: 60_000,
+    });
+  });
+});
+
+describe("an SMS sent", () => {
+  it("opens the code screen with the phone, every attempt, and deadlines counted from the answer", () => {
+    const f = flow().toCodeScreen();
+    expect(f.leaf()).toBe('{"awaitingCode":"editing"}');
+    expect(f.context).toMatchObject({
+      phoneNumber: PHONE,
+      sendsUsed: 1,
+      attemptsLeft: 3,
+      codeExpiresAt: AT + 300_000,
+      resendAvailableAt: AT + 30_000,
+      resendReady: false,
+      error: null,
+    });
+  });
+
+  it("a resend is refused before the cooldown, allowed after it, and never past the send limit", () => {
+    const f = flow({ maxSends: 2 }).toCodeScreen();
+    f.send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"awaitingCode":"editing"}');
+    f.send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+    expect(f.context.sendsUsed).toBe(2);
+    f.send(ok("requestCode", null)).send({ type: "deadline.resend" });
+    expect(f.context.resendReady).toBe(true);
+    f.send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"awaitingCode":"editing"}');
+    expect(f.context.sendsUsed).toBe(2);
+  });
+});
+
+describe("an SMS request that failed", () => {
+  it("offline, nothing left the device: the send does not count", () => {
+    const f = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    expect(f.context.sendsUsed).toBe(2);
+    f.send(refused("requestCode", 2202));
+    expect(f.leaf()).toBe('{"requestingCode":"offline"}');
+    expect(f.context.sendsUsed).toBe(1);
+  });
+
+  it("with a server error, may have sent an SMS: the retry waits for the resend cooldown", () => {
+    const f = flow().send({ type: "start" });
+    f.send(ok("initializeFacade", null))
+      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+      .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+      .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
+      .send(refused("requestCode", 2204));
+    expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
+    expect(f.context).toMatchObject({
+      sendsUsed: 1,
+      resendAvailableAt: AT + 30_000,
+      resendReady: false,
+      error: { code: 2204 },
+    });
+    f.send({ type: "retry" });
+    expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
+    f.send({ type: "deadline.resend" }).send({ type: "retry" });
+    expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+    expect(f.context).toMatchObject({ sendsUsed: 2, error: null });
+  });
+
+  it("in flight when the app was killed: the user may type the SMS or ask again at once", () => {
+    const f = flow().send({ type: "start" });
+    f.send(ok("initializeFacade", null))
+      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+      .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+      .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
+      .send(interrupted("requestCode"));
+    expect(f.leaf()).toBe('{"awaitingCode":"unconfirmed"}');
+    expect(f.context).toMatchObject({
+      sendsUsed: 1,
+      attemptsLeft: 3,
+      codeExpiresAt: AT + 300_000,
+      resendReady: true,
+      error: null,
+    });
+  });
+});
+
+describe("a code refused", () => {
+  it("as wrong costs an attempt; a server error does not", () => {
+    const f = flow().toCodeScreen().submit().send(refused("validateCode", 2305));
+    expect(f.leaf()).toBe('{"awaitingCode":"rejected"}');
+    expect(f.context).toMatchObject({ attemptsLeft: 2, error: { code: 2305 } });
+    f.submit().send(refused("validateCode", 2204));
+    expect(f.leaf()).toBe('{"awaitingCode":"rejected"}');
+    expect(f.context).toMatchObject({ attemptsLeft: 2, error: { code: 2204 } });
+  });
+
+  it("as expired right after it was sent: a new code still waits for the cooldown", () => {
+    const f = flow().toCodeScreen().submit().send(refused("validateCode", 2306));
+    expect(f.leaf()).toBe('{"awaitingCode":"expired"}');
+    expect(f.context.resendReady).toBe(false);
+    f.send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"awaitingCode":"expired"}');
+    f.send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+  });
+
+  it("before any SMS was sent (a new-code answer to a check), a code may be asked for at once", () => {
+    const f = flow()
+      .send({ type: "start" })
+      .send(ok("initializeFacade", null))
+      .send(refused("checkDeviceActivation", 2306));
+    expect(f.leaf()).toBe('{"awaitingCode":"expired"}');
+    expect(f.context).toMatchObject({ resendReady: true, sendsUsed: 0 });
+    f.send({ type: "code.resend" });
+    expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+  });
+});
+
+describe("where the flow ends", () => {
+  it("hands off with the status the validation returned: an account with a PIN keeps it", () => {
+    const f = flow()
+      .toCodeScreen()
+      .submit()
+      .send(ok("validateCode", { status: "AlreadyEnrolled" }));
+    expect(f.context.status).toBe("AlreadyEnrolled");
+    expect(f.state.output).toStrictEqual({
+      outcome: "handoff",
+      status: "AlreadyEnrolled",
+      next: { api: "pims.authentication.enrollment", action: "enroll", pin: "existing" },
+    });
+  });
+
+  it("a blocked token hands off to remove the enrollments, with the error that said so", () => {
+    const f = flow().toCodeScreen().submit().send(refused("validateCode", 2310));
+    expect(f.state.output).toStrictEqual({
+      outcome: "accountBlocked",
+      next: { api: "pims.authentication.enrollment", action: "remove" },
+      error: { code: 2310, label: labelOf(2310) },
+    });
+  });
+
+  it("a blocked account hands off to remove the enrollments, with no error", () => {
+    const f = flow()
+      .send({ type: "start" })
+      .send(ok("initializeFacade", null))
+      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+      .send(ok("checkAccountBlock", { isAccountBlocked: "PINBlocked" }));
+    expect(f.state.output).toStrictEqual({
+      outcome: "accountBlocked",
+      next: { api: "pims.authentication.enrollment", action: "remove" },
+    });
+  });
+});
+
+describe("the network", () => {
+  it.each([
+    ["checkingDevice", "checkDeviceActivation", '{"checkingDevice":"deviceActivation"}'],
+    ["checkingTrustedPhone", "readTrustedPhone", '{"checkingTrustedPhone":"reading"}'],
+  ])("offline in %s: back online resumes the step and records being online", (_step, actor, resumed) => {
+    const f = flow().send({ type: "start" }).send(ok("initializeFacade", null));
+    if (actor === "readTrustedPhone") {
+      f.send(ok("checkDeviceActivation", { isDeviceActivated: false })).send(
+        ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }),
+      );
+    }
+    f.send({ type: "network.offline" }).send(refused(actor, 2202));
+    expect(f.context.online).toBe(false);
+    f.send({ type: "network.online" });
+    expect(f.leaf()).toBe(resumed);
+    expect(f.context.online).toBe(true);
+  });
+
+  it("offline in the SMS request and in the synchronization: back online resumes them", () => {
+    const request = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    request
+      .send({ type: "network.offline" })
+      .send(refused("requestCode", 2202))
+      .send({ type: "network.online" });
+    expect(request.leaf()).toBe('{"requestingCode":"sending"}');
+    expect(request.context.online).toBe(true);
+    const sync = flow().toCodeScreen().submit().send(refused("validateCode", 2316));
+    expect(sync.leaf()).toBe('{"synchronizing":"syncing"}');
+    sync
+      .send({ type: "network.offline" })
+      .send(refused("synchronizeToken", 2202))
+      .send({ type: "network.online" });
+    expect(sync.leaf()).toBe('{"synchronizing":"syncing"}');
+    expect(sync.context.online).toBe(true);
+  });
+
+  it("an answer that carries no error to a check records 2000 and waits for a retry", () => {
+    const f = flow()
+      .send({ type: "start" })
+      .send(ok("initializeFacade", null))
+      .send(interrupted("checkDeviceActivation"));
+    expect(f.leaf()).toBe('{"checkingDevice":"stalled"}');
+    expect(f.context.error).toStrictEqual({ code: 2000, label: "Unknown error" });
+  });
+});
