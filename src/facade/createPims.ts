@@ -77,7 +77,7 @@ const answer = async (
   produce: (id: string) => Promise<PimsMessage | null>,
 ): Promise<PimsMessage | null> => {
   const id = facade.transactionId();
-  await Promise.resolve();
+  // `produce` is async: the callback runs after at least one await, never inside get/set.
   const message = signal?.aborted ? null : await produce(id);
   if (message === null || signal?.aborted) return null;
   if (message.status === "FAILED")

@@ -37,9 +37,12 @@ export const withDeadline = <T>(
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
     // A service that throws, even synchronously, is a bug: the call answers 2000, the facade never rejects.
-    Promise.resolve()
-      .then(() => work({ signal: controller.signal }))
-      .then(finish, () => finish({ ok: false, code: 2000 }));
+    const unexpected = () => finish({ ok: false, code: 2000 });
+    try {
+      work({ signal: controller.signal }).then(finish, unexpected);
+    } catch {
+      unexpected();
+    }
   });
   return { settled, cancel: onAbort };
 };

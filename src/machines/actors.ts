@@ -82,7 +82,8 @@ const facadeCall = <T, I extends object = object>(
   fromPromise<Reply<T>, Restorable<I>>(async ({ input, signal, system }) => {
     const clock = clockOf(system);
     if (input?.restored) return { ok: false, interrupted: true, at: clock.now() };
-    const facade = await initializedFacade(system);
+    const ready = dependenciesOf(system);
+    const facade = ready?.initialized === true ? ready : await initializedFacade(system);
     if ("refused" in facade) return toReply<T>(facade.refused, clock.now());
     const message = await call(facade.pims, input ?? ({} as NonNullable<Restorable<I>>), { signal });
     return toReply<T>(message, clock.now());
