@@ -1,0 +1,142 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { type InspectionEvent, SimulatedClock, waitFor } from "xstate";
+import { codeOfInweboResult, inweboResultCodes, inweboResultOf, isErrorCode } from "../../src/errors";
+import type { LogLevel } from "../../src/facade";
+import { createEnrollmentActor, systemClock } from "../../src/machines";
+import { isSecret, secret } from "../../src/machines/secret";
+import { createSimulator } from "../../src/simulator";
+
+/** The options an enrollment actor takes, the platform clock, redacted secrets and the inWebo code table. */
+
+describe("createEnrollmentActor's options", () => {
+  it("requestTimeoutMs bounds each backend call: a slow backend answers 2201", async () => {
+    const sim = createSimulator({ seed: 1 });
+    sim.setLatency(2_000);
+    const actor = createEnrollmentActor({ services: sim.services, requestTimeoutMs: 30 });
+    actor.start();
+    actor.send({ type: "start" });
+    const stalled = await waitFor(actor, (s) => s.matches({ checkingDevice: "stalled" }), { timeout: 1_000 });
+    expect(stalled.context.error?.code).toBe(2201);
+    actor.stop();
+  });
+
+  it("logger receives the facade's entries; inspect receives XState's inspection events", async () => {
+    const clock = new SimulatedClock();
+    const sim = createSimulator({ seed: 1, now: () => clock.now() });
+    const logged: [LogLevel, string][] = [];
+    const inspected = new Set<string>();
+    const actor = createEnrollmentActor({
+      services: sim.services,
+      clock,
+      logger: (level, message) => logged.push([level, message]),
+      inspect: (event: InspectionEvent) => inspected.add(event.type),
+    });
+    actor.start();
+    actor.send({ type: "start" });
+    await waitFor(actor, (s) => s.matches("awaitingCode"));
+    actor.stop();
+    expect(logged).toContainEqual(["info", "initialized"]);
+    expect([...inspected].sort()).toEqual([
+      "@xstate.action",
+      "@xstate.actor",
+      "@xstate.event",
+      "@xstate.microstep",
+      "@xstate.snapshot",
+    ]);
+  });
+});
+
+describe("the platform clock", () => {
+  it("tells the time as Date.now does", () => {
+    const before = Date.now();
+    const now = systemClock.now();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("runs a timer, and clears one", async () => {
+    const fired: string[] = [];
+    systemClock.setTimeout(() => fired.push("kept"), 5);
+    const cleared = systemClock.setTimeout(() => fired.push("cleared"), 5);
+    systemClock.clearTimeout(cleared);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fired).toEqual(["kept"]);
+  });
+});
+
+describe("a secret", () => {
+  it("shows [redacted] as JSON, as a string and to Node's inspector, and reveals its value only when asked", () => {
+    const code = secret("4815162342");
+    expect(code.reveal()).toBe("4815162342");
+    expect(JSON.stringify({ code })).toBe('{"code":"[redacted]"}');
+    expect(String(code)).toBe("[redacted]");
+    expect(`${code}`).toBe("[redacted]");
+    expect(inspect({ code }, { depth: null, showHidden: true })).toBe("{ code: [redacted] }");
+  });
+
+  it("is recognised as a secret until a JSON round trip leaves only its redacted text", () => {
+    const code = secret("1234");
+    expect(isSecret(code)).toBe(true);
+    expect(isSecret(JSON.parse(JSON.stringify({ code })).code)).toBe(false);
+    for (const other of [null, undefined, "1234", 1234, {}, { reveal: "1234" }])
+      expect(isSecret(other)).toBe(false);
+  });
+});
+
+describe("the inWebo result codes", () => {
+  it("surface as the PIMS codes of the neighbouring APIs' table; an unknown one as 2000", () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(inweboResultCodes).map(([name, { result }]) => [name, codeOfInweboResult(result)]),
+      ),
+    ).toStrictEqual({
+      ERR_NETWORK: 2202,
+      ERR_CODE: 2311,
+      ERR_SN: 2311,
+      ERR_ACCESS: 2308,
+      ERR_VERSION: 2309,
+      ERR_BLOCKED: 2310,
+      ERR_STATE: 2311,
+      ERR_NODEVICE: 2312,
+      ERR_NOCA: 2313,
+      ERR_NOSRV: 2314,
+      ERR_PINREUSED: 2315,
+      ERR_SYNCHROFAILED: 2316,
+      ERR_FORBIDDEN: 2317,
+      ERR_PINREFUSED: 2308,
+      ERR_TIMEOUT: 2201,
+      ERR_OTHER: 2000,
+    });
+    expect(codeOfInweboResult(6)).toBe(2000);
+    expect(codeOfInweboResult(-1)).toBe(2000);
+  });
+
+  it("a simulated token fails with the device-side result of each code from 2308 to 2317, and no other", () => {
+    expect(
+      Object.fromEntries(
+        ([2308, 2309, 2310, 2311, 2312, 2313, 2314, 2315, 2316, 2317] as const).map((code) => [
+          code,
+          inweboResultOf(code),
+        ]),
+      ),
+    ).toStrictEqual({
+      2308: 4,
+      2309: 5,
+      2310: 7,
+      2311: 8,
+      2312: 9,
+      2313: 10,
+      2314: 11,
+      2315: 12,
+      2316: 13,
+      2317: 14,
+    });
+    for (const code of [2202, 2201, 2000, 2305] as const) expect(inweboResultOf(code)).toBeUndefined();
+  });
+
+  it("only catalogue codes are error codes", () => {
+    expect(isErrorCode(2305)).toBe(true);
+    for (const value of ["2305", 9999, Number.NaN, null, undefined]) expect(isErrorCode(value)).toBe(false);
+  });
+});

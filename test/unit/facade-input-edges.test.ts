@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { createPims, developmentConfig } from "../../src/facade";
+import type { InweboToken } from "../../src/services/ports";
+import { createSimulator } from "../../src/simulator";
+import { expectFailed, expectSucceeded } from "../support/messages";
+
+/** The facade at its edges: unusual params and apis, the 2316 recovery's guards, aborts around the answer. */
+
+const SMS = "pims.authentication.smscode";
+
+const ready = async (options: Parameters<typeof createSimulator>[0] = {}) => {
+  const sim = createSimulator({ seed: 2, ...options });
+  const pims = createPims({ services: sim.services });
+  await pims.initialize(developmentConfig);
+  return { sim, pims };
+};
+
+class Params {
+  type = "enrollment";
+}
+
+describe("params that are not a plain object", () => {
+  it.each([
+    ["a class instance", new Params()],
+    ["a Date", new Date()],
+    ["an array", ["enrollment"]],
+    ["a string", "enrollment"],
+    ["a number", 42],
+    ["a function", () => ({ type: "enrollment" })],
+  ])("%s → 2102 Invalid params parameter, nothing sent", async (_name, params) => {
+    const { pims, sim } = await ready();
+    expectFailed(await pims.get(SMS, params), 2102, "params");
+    expect(sim.calls).toHaveLength(0);
+  });
+
+  it("an object without a prototype is a plain object", async () => {
+    const { pims } = await ready();
+    const params = Object.assign(Object.create(null) as object, { type: "enrollment" });
+    expectSucceeded(await pims.get(SMS, params), null);
+  });
+
+  it("a proxy whose traps throw → 2102 Invalid params parameter, and the facade does not throw", async () => {
+    const { pims, sim } = await ready();
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expectFailed(await pims.get(SMS, hostile), 2102, "params");
+    expect(sim.calls).toHaveLength(0);
+  });
+});
+
+describe("params read without running app code", () => {
+  it("a getter for the variant → 2102 with its name, never called", async () => {
+    const { pims } = await ready();
+    let read = 0;
+    const params = {
+      get type() {
+        read += 1;
+        return "enrollment";
+      },
+    };
+    expectFailed(await pims.get(SMS, params), 2102, "type");
+    expect(read).toBe(0);
+  });
+
+  it("a getter for a field → 2102 with its name, never called", async () => {
+    const { pims } = await ready();
+    let read = 0;
+    const params = {
+      action: "enrollment",
+      get smsCode() {
+        read += 1;
+        return "123456";
+      },
+    };
+    expectFailed(await pims.set(SMS, params), 2102, "smsCode");
+    expect(read).toBe(0);
+  });
+
+  it("a variant that is null is missing; one that is not a string is invalid", async () => {
+    const { pims } = await ready();
+    expectFailed(await pims.get(SMS, { type: null }), 2101, "type");
+    expectFailed(await pims.get(SMS, { type: 5 }), 2102, "type");
+    expectFailed(await pims.get(SMS, { type: "toString" }), 2102, "type");
+  });
+});
+
+describe("apis that are not the documented strings", () => {
+  it.each([
+    ["a String object", new String(SMS)],
+    ["an object that prints as the api", { toString: (): string => SMS }],
+    ["an inherited property name", "toString"],
+    ["a symbol", Symbol(SMS)],
+  ])("%s → 2002 API not supported", async (_name, api) => {
+    const { pims, sim } = await ready();
+    expectFailed(await pims.get(api, { type: "enrollment" }), 2002);
+    expect(sim.calls).toHaveLength(0);
+  });
+});
+
+describe("the 2316 recovery's guards", () => {
+  it("before initialize → 2001", async () => {
+    const pims = createPims({ services: createSimulator().services });
+    expectFailed(await pims.synchronize(), 2001);
+  });
+
+  it("without a token, or with one not configured → 2344", async () => {
+    const sim = createSimulator();
+    const tokenless = createPims({ services: { transport: sim.services.transport } });
+    await tokenless.initialize(developmentConfig);
+    expectFailed(await tokenless.synchronize(), 2344);
+    const unconfigured = createPims({ services: createSimulator({ tokenConfigured: false }).services });
+    await unconfigured.initialize(developmentConfig);
+    expectFailed(await unconfigured.synchronize(), 2344);
+  });
+
+  it("after an activation that failed otherwise than in its post-synchronization, there is nothing to synchronize", async () => {
+    const sim = createSimulator({ seed: 4 });
+    const token: InweboToken = {
+      ...sim.services.token,
+      isConfigured: () => true,
+      activationStart: (code, ctx) => sim.services.token.activationStart(code, ctx),
+      activationFinalize: async () => ({ ok: false, result: 5 }),
+      synchronize: (ctx) => sim.services.token.synchronize(ctx),
+      state: () => sim.services.token.state(),
+      exportState: () => sim.services.token.exportState(),
+    };
+    const pims = createPims({ services: { transport: sim.services.transport, token } });
+    await pims.initialize(developmentConfig);
+    await pims.get(SMS, { type: "enrollment" });
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: sim.outbox.at(-1)?.code }), 2309);
+    expectFailed(await pims.synchronize(), 2311);
+  });
+});
+
+describe("an abort that comes with the backend's answer", () => {
+  it("still wins: no callback, and the promise resolves to null", async () => {
+    const sim = createSimulator({ seed: 6 });
+    const controller = new AbortController();
+    const transport = {
+      ...sim.services.transport,
+      requestSmsCode: async (ctx: { signal: AbortSignal }) => {
+        const answer = await sim.services.transport.requestSmsCode(ctx);
+        // The answer is on its way back when the app aborts.
+        queueMicrotask(() => controller.abort());
+        return answer;
+      },
+    };
+    const pims = createPims({ services: { ...sim.services, transport } });
+    await pims.initialize(developmentConfig);
+    let called = 0;
+    const message = await pims.get(SMS, { type: "enrollment" }, () => (called += 1), {
+      signal: controller.signal,
+    });
+    expect(controller.signal.aborted).toBe(true);
+    expect(message).toBeNull();
+    expect(called).toBe(0);
+  });
+});
