@@ -80,6 +80,16 @@ describe("a call under a deadline", () => {
     expect(await call.settled).toStrictEqual({ ok: false, code: 2305 });
   });
 
+  it("answered, then cancelled: the answer stands and its work is not aborted", async () => {
+    const w = controllable();
+    const call = withDeadline(w.work, 1_000, undefined);
+    w.answer({ ok: true, value: "yes" });
+    expect(await call.settled).toStrictEqual({ ok: true, value: "yes" });
+    call.cancel();
+    expect(w.signal()?.aborted).toBe(false);
+    expect(await call.settled).toStrictEqual({ ok: true, value: "yes" });
+  });
+
   it("cancelled: aborted, as an abort of its signal", async () => {
     const w = controllable();
     const call = withDeadline(w.work, 1_000, undefined);

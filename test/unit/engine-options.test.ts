@@ -47,6 +47,102 @@ describe("createEnrollmentActor's options", () => {
   });
 });
 
+describe("an enrollment actor's own facade and timers", () => {
+  /** A simulated clock that counts its timers not yet fired nor cleared. */
+  const countingClock = () => {
+    const clock = new SimulatedClock();
+    const pending = new Set<unknown>();
+    return {
+      pending,
+      clock: {
+        now: () => clock.now(),
+        set: (t: number) => clock.set(t),
+        setTimeout: (fn: (...args: unknown[]) => void, ms: number) => {
+          const id: unknown = clock.setTimeout((...args: unknown[]) => {
+            pending.delete(id);
+            fn(...args);
+          }, ms);
+          pending.add(id);
+          return id;
+        },
+        clearTimeout: (id: unknown) => {
+          pending.delete(id);
+          clock.clearTimeout(id as number);
+        },
+      },
+    };
+  };
+
+  it("a config the facade refuses ends the flow at initializing with 2006, before any backend call", async () => {
+    const sim = createSimulator({ seed: 1 });
+    const actor = createEnrollmentActor({ services: sim.services, config: { mode: "B2C" } });
+    const visited: string[] = [];
+    actor.subscribe((s) => visited.push(JSON.stringify(s.value)));
+    actor.start();
+    actor.send({ type: "start" });
+    const failed = await waitFor(actor, (s) => s.status === "done");
+    expect([...new Set(visited)]).toEqual(['"idle"', '"initializing"', '"failed"']);
+    expect(failed.output).toStrictEqual({
+      outcome: "failed",
+      error: { code: 2006, label: "Core not well configured" },
+    });
+    expect(sim.calls).toEqual([]);
+  });
+
+  it("restored with a config that no longer initializes, the next backend step fails with 2006", async () => {
+    const sim = createSimulator({ seed: 1 });
+    sim.failNext("account.get", 2204);
+    const first = createEnrollmentActor({ services: sim.services });
+    first.start();
+    first.send({ type: "start" });
+    await waitFor(first, (s) => s.matches({ checkingDevice: "stalled" }));
+    const persisted = JSON.parse(JSON.stringify(first.getPersistedSnapshot()));
+    first.stop();
+    const restored = createEnrollmentActor({
+      services: sim.services,
+      config: { mode: "B2C" },
+      snapshot: persisted,
+    });
+    restored.start();
+    restored.send({ type: "retry" });
+    const failed = await waitFor(restored, (s) => s.status === "done");
+    expect(failed.output).toStrictEqual({
+      outcome: "failed",
+      error: { code: 2006, label: "Core not well configured" },
+    });
+  });
+
+  it("a new code asked for by a check keeps that check's error, with no deadline running", async () => {
+    const { clock, pending } = countingClock();
+    clock.set(1_000_000);
+    const sim = createSimulator({ seed: 1, now: () => clock.now() });
+    sim.failNext("account.get", 2308);
+    const actor = createEnrollmentActor({ services: sim.services, clock });
+    actor.start();
+    actor.send({ type: "start" });
+    const expired = await waitFor(actor, (s) => s.matches({ awaitingCode: "expired" }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(actor.getSnapshot().context.error?.code).toBe(2308);
+    expect(expired.context.codeExpiresAt).toBeNull();
+    expect(pending.size).toBe(0);
+    actor.stop();
+  });
+
+  it("the code screen's deadlines are cleared once it is left: none is pending after the handoff", async () => {
+    const { clock, pending } = countingClock();
+    clock.set(1_000_000);
+    const sim = createSimulator({ seed: 1, now: () => clock.now() });
+    const actor = createEnrollmentActor({ services: sim.services, clock });
+    actor.start();
+    actor.send({ type: "start" });
+    await waitFor(actor, (s) => s.matches("awaitingCode"));
+    expect(pending.size).toBe(2);
+    actor.send({ type: "code.submit", code: sim.outbox.at(-1)?.code ?? "" });
+    await waitFor(actor, (s) => s.status === "done");
+    expect(pending.size).toBe(0);
+  });
+});
+
 describe("the platform clock", () => {
   it("tells the time as Date.now does", () => {
     const before = Date.now();

@@ -275,3 +275,65 @@ describe("the network", () => {
     expect(f.context.error).toStrictEqual({ code: 2000, label: "Unknown error" });
   });
 });
+
+describe("a retry", () => {
+  const toCheck = () => flow().send({ type: "start" }).send(ok("initializeFacade", null));
+  it.each([
+    [
+      "the device check",
+      () => toCheck().send(refused("checkDeviceActivation", 2204)),
+      '{"checkingDevice":"deviceActivation"}',
+    ],
+    [
+      "the trusted phone",
+      () =>
+        toCheck()
+          .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+          .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+          .send(refused("readTrustedPhone", 2201)),
+      '{"checkingTrustedPhone":"reading"}',
+    ],
+    [
+      "the synchronization",
+      () =>
+        flow()
+          .toCodeScreen()
+          .submit()
+          .send(refused("validateCode", 2316))
+          .send(refused("synchronizeToken", 2316)),
+      '{"synchronizing":"syncing"}',
+    ],
+  ])("of %s runs it again with the error cleared", (_name, stalled, resumed) => {
+    const f = stalled();
+    expect(f.context.error).not.toBeNull();
+    f.send({ type: "retry" });
+    expect(f.leaf()).toBe(resumed);
+    expect(f.context.error).toBeNull();
+  });
+
+  it("of the SMS request, and a code typed again after a refusal, start with the error cleared", () => {
+    const request = flow().send({ type: "start" });
+    request
+      .send(ok("initializeFacade", null))
+      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+      .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+      .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
+      .send(refused("requestCode", 2204))
+      .send({ type: "deadline.resend" })
+      .send({ type: "retry" });
+    expect(request.context.error).toBeNull();
+    const code = flow().toCodeScreen().submit().send(refused("validateCode", 2305)).submit();
+    expect(code.leaf()).toBe('{"validatingCode":"checking"}');
+    expect(code.context.error).toBeNull();
+  });
+});
+
+describe("a code typed", () => {
+  it("must be a string of digits: a number is refused as malformed, as letters are", () => {
+    for (const code of [123456, "12a456"]) {
+      const f = flow().toCodeScreen().send({ type: "code.submit", code });
+      expect(f.leaf()).toBe('{"awaitingCode":"rejected"}');
+      expect(f.context.error).toStrictEqual({ code: 2102, label: labelOf(2102, "smsCode") });
+    }
+  });
+});

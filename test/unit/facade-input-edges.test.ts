@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPims, developmentConfig } from "../../src/facade";
+import { createPims, developmentConfig, PimsError } from "../../src/facade";
+import { randomTransactionId } from "../../src/facade/transactionId";
 import type { InweboToken } from "../../src/services/ports";
 import { createSimulator } from "../../src/simulator";
 import { expectFailed, expectSucceeded } from "../support/messages";
@@ -160,5 +161,32 @@ describe("an abort that comes with the backend's answer", () => {
     expect(controller.signal.aborted).toBe(true);
     expect(message).toBeNull();
     expect(called).toBe(0);
+  });
+});
+
+describe("a refusal as an Error", () => {
+  it("PimsError carries the message's code, label and transaction id", async () => {
+    const { pims } = await ready();
+    const message = await pims.get(SMS, {});
+    if (message?.status !== "FAILED") throw new Error("expected a refusal");
+    const error = new PimsError(message);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("PimsError");
+    expect(error.message).toBe("2101 Missing type parameter");
+    expect([error.code, error.label, error.transactionId]).toEqual([
+      2101,
+      "Missing type parameter",
+      message.transactionId,
+    ]);
+  });
+});
+
+describe("transaction ids", () => {
+  it("have the sample's form and draw every byte at random: none repeats, and ids ending in 0000 are as rare as chance", () => {
+    const ids = Array.from({ length: 4_000 }, () => randomTransactionId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // 4 000 ids × 1/65 536: expect none; a byte left unset would show in one id of each draw of 64.
+    expect(ids.filter((id) => id.endsWith("0000")).length).toBeLessThanOrEqual(2);
   });
 });

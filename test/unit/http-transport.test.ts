@@ -98,6 +98,7 @@ describe("what the transport sends", () => {
       ["POST", `${BASE}/v1/smscode/validation`, '{"smsCode":"012345"}'],
     ]);
     for (const s of sent) {
+      expect("body" in s.init).toBe(s.init.method === "POST");
       expect(s.init).toMatchObject({ redirect: "manual", credentials: "omit", cache: "no-store" });
       expect(s.init.signal).toBeInstanceOf(AbortSignal);
       expect(s.headers.accept).toBe("application/json");
@@ -327,10 +328,12 @@ describe("timeouts and aborts", () => {
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
     signal.addEventListener = ((...args: Parameters<AbortSignal["addEventListener"]>) => {
+      expect(args[0]).toBe("abort");
       added += 1;
       add(...args);
     }) as AbortSignal["addEventListener"];
     signal.removeEventListener = ((...args: Parameters<AbortSignal["removeEventListener"]>) => {
+      expect(args[0]).toBe("abort");
       removed += 1;
       remove(...args);
     }) as AbortSignal["removeEventListener"];
@@ -361,6 +364,16 @@ describe("createHttpTransport's options", () => {
   ])("%j throws", (options, type, message) => {
     expect(() => createHttpTransport(options as never)).toThrow(type);
     expect(() => createHttpTransport(options as never)).toThrow(message);
+  });
+
+  it("names itself in what it throws", () => {
+    expect(() => createHttpTransport(null as never)).toThrow("createHttpTransport: options are required");
+    expect(() => createHttpTransport({ baseUrl: "ftp://x", getAccessToken })).toThrow(
+      "createHttpTransport: baseUrl must use https: (got ftp:)",
+    );
+    expect(() =>
+      createHttpTransport({ baseUrl: "https://x.example", getAccessToken, timeoutMs: -1 }),
+    ).toThrow("createHttpTransport: timeoutMs must be a number > 0 and ≤ 2147483647, got -1");
   });
 
   it("accepts the largest timeout setTimeout takes", () => {
@@ -405,6 +418,16 @@ describe("base URLs", () => {
   ])("refuses %s", (_name, url, message) => {
     expect(() => parseBaseUrl(url, "who")).toThrow(TypeError);
     expect(() => parseBaseUrl(url, "who")).toThrow(message);
+  });
+
+  it("refuses a missing base URL, or one with anything before its scheme", () => {
+    expect(() => parseBaseUrl(null as never, "who")).toThrow(
+      'who: baseUrl must be an absolute URL, got "undefined"',
+    );
+    expect(() => parseBaseUrl({} as never, "who")).toThrow(
+      'who: baseUrl must be an absolute URL, got "undefined"',
+    );
+    expect(() => parseBaseUrl(" https://pims.example.com", "who")).toThrow(/absolute URL/);
   });
 
   it("resolves protocol paths under the base path, with an encoded query", () => {
@@ -472,6 +495,28 @@ describe("reading a body within a bound", () => {
   it("gives the text when it fits, exactly up to the bound", async () => {
     expect(await readBoundedText(new Response("héllo"), 6)).toBe("héllo");
     expect(await readBoundedText(new Response("héllo"), 5)).toBeUndefined();
+  });
+
+  it("reads a body whose declared length is exactly the bound", async () => {
+    const response = new Response("12345", { headers: { "content-length": "5" } });
+    expect(await readBoundedText(response, 5)).toBe("12345");
+  });
+
+  it("falls back to reading the whole text when the body has no reader, or the platform no TextDecoder", async () => {
+    const readerless = { headers: new Headers(), body: {}, text: async () => "abc" } as unknown as Response;
+    expect(await readBoundedText(readerless, 3)).toBe("abc");
+    expect(
+      await readBoundedText({ ...readerless, text: async () => "abcd" } as unknown as Response, 3),
+    ).toBeUndefined();
+    const decoder = globalThis.TextDecoder;
+    try {
+      (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      const streamed = new Response("xyz");
+      expect(await readBoundedText(streamed, 3)).toBe("xyz");
+      expect(streamed.bodyUsed).toBe(true);
+    } finally {
+      globalThis.TextDecoder = decoder;
+    }
   });
 
   it("refuses on the declared length before reading, and cancels the body", async () => {
@@ -604,6 +649,7 @@ describe("the simulator controls over HTTP", () => {
       ["PUT", "http://127.0.0.1:8787/base/_sim/session", '{"phoneNumber":null,"seed":3}'],
     ]);
     for (const s of sent) {
+      expect("body" in s.init).toBe(s.init.body !== undefined);
       expect(s.headers.authorization).toBe("Bearer sess-1");
       expect(s.headers.accept).toBe("application/json");
       expect(s.headers["content-type"]).toBe(s.init.body === undefined ? undefined : "application/json");
