@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 
-const text = /* @__PURE__ */ z.string().check(z.minLength(1));
+const text = /* @__PURE__ */ z.string().check(z.regex(/\S/));
 
 /** The facade's `initialize` config, as the SDK documents it (its spelling of `environnement` included). */
 export const pimsConfigSchema = /* @__PURE__ */ z.object({
@@ -10,7 +10,7 @@ export const pimsConfigSchema = /* @__PURE__ */ z.object({
     z.object({
       logLevel: z.optional(z.enum(["none", "low", "medium", "high"])),
       newLogFile: z.optional(z.enum(["appLaunch", "day", "duration"])),
-      newLogTimeDuration: z.optional(z.int().check(z.gte(5), z.lte(1440))),
+      newLogTimeDuration: z.optional(z.number().check(z.gte(5), z.lte(1440), z.refine(Number.isInteger))),
     }),
   ),
   credential: z.object({

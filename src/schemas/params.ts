@@ -4,7 +4,7 @@ import type { Operation } from "../errors";
 /** A string of 4 to 10 ASCII digits, or a non-negative safe integer (its leading zeros are lost). */
 export const smsCodeSchema = /* @__PURE__ */ z.union([
   z.string().check(z.regex(/^[0-9]{4,10}$/)),
-  z.int().check(z.nonnegative()),
+  z.number().check(z.gte(0), z.refine(Number.isSafeInteger)),
 ]);
 
 export interface FieldRule {
@@ -40,7 +40,7 @@ export const apiRules: Readonly<Record<"get" | "set", Readonly<Record<string, Ap
     [ACCOUNT_API]: {
       variantParam: "type",
       variants: { isDeviceActivated: "account.get", isAccountBlocked: "account.get" },
-      fields: [{ name: "actionType", schema: /* @__PURE__ */ z.literal("strong") }],
+      fields: [{ name: "actionType", schema: /* @__PURE__ */ z.enum(["strong"]) }],
     },
   },
   set: {
