@@ -10,16 +10,15 @@ export const smsCodeSchema = /* @__PURE__ */ z.union([
 export interface FieldRule {
   readonly name: string;
   readonly schema: z.ZodMiniType;
+  /** Values the SDK documents but this engine does not implement: 2002 "API not supported". */
+  readonly unimplemented?: readonly string[];
 }
 
-/** One api of one method: which param picks the variant, and what each variant needs. */
+/** One api of one method: the operation it runs and its params, checked in order. */
 export interface ApiRule {
+  readonly operation: Operation;
+  /** The param that picks the variant (`type`, `action`), when the api has variants: the first field. */
   readonly variantParam?: string;
-  /** Implemented variants, and the operation each one runs. */
-  readonly variants: Readonly<Record<string, Operation>>;
-  /** Variants the SDK documents but this engine does not implement: 2002 "API not supported". */
-  readonly unimplemented?: readonly string[];
-  /** Further params, checked in order after the variant. */
   readonly fields: readonly FieldRule[];
 }
 
@@ -31,24 +30,38 @@ export const ACCOUNT_API = "pims.authentication.account";
 export const apiRules: Readonly<Record<"get" | "set", Readonly<Record<string, ApiRule>>>> = {
   get: {
     [SMSCODE_API]: {
+      operation: "smscode.get",
       variantParam: "type",
-      variants: { enrollment: "smscode.get" },
-      unimplemented: ["phoneNumberCertification", "resetPIN"],
-      fields: [],
+      fields: [
+        {
+          name: "type",
+          schema: /* @__PURE__ */ z.enum(["enrollment"]),
+          unimplemented: ["phoneNumberCertification", "resetPIN"],
+        },
+      ],
     },
-    [TRUSTED_PHONE_API]: { variants: { "": "trustedphonenumber.get" }, fields: [] },
+    [TRUSTED_PHONE_API]: { operation: "trustedphonenumber.get", fields: [] },
     [ACCOUNT_API]: {
+      operation: "account.get",
       variantParam: "type",
-      variants: { isDeviceActivated: "account.get", isAccountBlocked: "account.get" },
-      fields: [{ name: "actionType", schema: /* @__PURE__ */ z.enum(["strong"]) }],
+      fields: [
+        { name: "type", schema: /* @__PURE__ */ z.enum(["isDeviceActivated", "isAccountBlocked"]) },
+        { name: "actionType", schema: /* @__PURE__ */ z.enum(["strong"]) },
+      ],
     },
   },
   set: {
     [SMSCODE_API]: {
+      operation: "smscode.set",
       variantParam: "action",
-      variants: { enrollment: "smscode.set" },
-      unimplemented: ["addPhoneNumber", "resetPIN"],
-      fields: [{ name: "smsCode", schema: smsCodeSchema }],
+      fields: [
+        {
+          name: "action",
+          schema: /* @__PURE__ */ z.enum(["enrollment"]),
+          unimplemented: ["addPhoneNumber", "resetPIN"],
+        },
+        { name: "smsCode", schema: smsCodeSchema },
+      ],
     },
   },
 };
