@@ -7,7 +7,7 @@ import { withDeadline } from "./deadline";
 import { type Logger, silentLogger } from "./logger";
 import { failed, type PimsMessage, succeeded } from "./messages";
 import { randomTransactionId } from "./transactionId";
-import { validateCall } from "./validate";
+import { type Refusal, validateCall } from "./validate";
 
 /** Beyond the SDK: the optional last argument of `get`, `set` and `synchronize`. */
 export interface CallOptions {
@@ -47,27 +47,26 @@ export interface Pims {
   release(): void;
 }
 
-type FacadeState = "uninitialized" | "misconfigured" | "ready";
-
 /** One facade's state, shared by module-level functions: a facade is five small closures, no more. */
 interface Facade {
   readonly services: Services;
   readonly timeoutMs: number;
   readonly transactionId: () => string;
   readonly logger: Logger;
-  state: FacadeState;
+  /** What every call answers until `initialize` succeeds (2001, then 2006 after a refused config). */
+  refusal: ErrorCode | undefined;
   readonly memory: FacadeMemory;
   /** The commands in flight, by key, with what cuts each short; there only while some are. */
   inFlight: Map<string, () => void> | undefined;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+/** A call past validation: the key that makes a second one a duplicate, and its work. */
+interface Accepted {
+  readonly key: string;
+  readonly work: (ctx: CallContext) => Promise<Outcome<unknown>>;
+}
 
-const splitArgs = (
-  a?: Callback | CallOptions,
-  b?: CallOptions,
-): [Callback | undefined, CallOptions | undefined] =>
-  typeof a === "function" ? [a, b] : [undefined, a ?? b];
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Answers once, never synchronously; an aborted call answers nobody. */
 const answer = async (
@@ -90,15 +89,11 @@ const answer = async (
   return message;
 };
 
-const stateError = ({ state }: Facade): ErrorCode | undefined =>
-  state === "uninitialized" ? 2001 : state === "misconfigured" ? 2006 : undefined;
-
 /** Runs a command under the facade's timeout; the same command twice at once answers 2005. */
-const run = async <T>(
+const run = async (
   facade: Facade,
   id: string,
-  key: string,
-  work: (ctx: CallContext) => Promise<Outcome<T>>,
+  { key, work }: Accepted,
   signal: AbortSignal | undefined,
 ): Promise<PimsMessage | null> => {
   facade.inFlight ??= new Map();
@@ -119,56 +114,54 @@ const run = async <T>(
 
 const initialize = (facade: Facade, config: unknown, callback: Callback | undefined) =>
   answer(facade, callback, undefined, async (id) => {
-    if (facade.state === "ready") return failed(id, 2007);
+    if (facade.refusal === undefined) return failed(id, 2007);
     let valid = false;
     try {
       valid = z.safeParse(pimsConfigSchema, config).success;
     } catch {
       valid = false;
     }
-    facade.state = valid ? "ready" : "misconfigured";
+    facade.refusal = valid ? undefined : 2006;
     facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
     return valid ? succeeded(id, null) : failed(id, 2006);
   });
 
+/** `get`, `set` and `synchronize`: the facade's state first, then the call's own checks, then its work. */
 const call = (
   facade: Facade,
-  method: "get" | "set",
-  api: unknown,
-  params: unknown,
+  accept: () => Accepted | Refusal,
   a: Callback | CallOptions | undefined,
   b: CallOptions | undefined,
 ) => {
-  const [callback, options] = splitArgs(a, b);
+  const [callback, options] = typeof a === "function" ? [a, b] : [undefined, a ?? b];
   return answer(facade, callback, options?.signal, async (id) => {
-    const refusedBy = stateError(facade);
-    if (refusedBy !== undefined) return failed(id, refusedBy);
-    const validation = validateCall(method, api, params);
-    if (!validation.ok) return failed(id, validation.code, validation.parameter);
-    const { command } = validation;
-    const key = `${method} ${String(api)} ${command.variant}`;
-    return run(
-      facade,
-      id,
-      key,
-      (ctx) => runCommand(command, facade.services, facade.memory, ctx),
-      options?.signal,
-    );
+    if (facade.refusal !== undefined) return failed(id, facade.refusal);
+    const accepted = accept();
+    if ("ok" in accepted) return failed(id, accepted.code, accepted.parameter);
+    return run(facade, id, accepted, options?.signal);
   });
 };
 
-const synchronize = (facade: Facade, a: Callback | CallOptions | undefined, b: CallOptions | undefined) => {
-  const [callback, options] = splitArgs(a, b);
-  return answer(facade, callback, options?.signal, async (id) => {
-    const refusedBy = stateError(facade);
-    if (refusedBy !== undefined) return failed(id, refusedBy);
-    const work = (ctx: CallContext) => runSynchronize(facade.services, facade.memory, ctx);
-    return run(facade, id, "synchronize", work, options?.signal);
-  });
-};
+/** A `get` or `set` that passed validation runs its command; the key tells duplicates apart. */
+const command =
+  (facade: Facade, method: "get" | "set", api: unknown, params: unknown) => (): Accepted | Refusal => {
+    const validation = validateCall(method, api, params);
+    if (!validation.ok) return validation;
+    const { command } = validation;
+    return {
+      key: `${method} ${String(api)} ${command.variant}`,
+      work: (ctx: CallContext) => runCommand(command, facade.services, facade.memory, ctx),
+    };
+  };
+
+/** The 2316 recovery: one at a time, like any command. */
+const synchronization = (facade: Facade): Accepted => ({
+  key: "synchronize",
+  work: (ctx) => runSynchronize(facade.services, facade.memory, ctx),
+});
 
 const release = (facade: Facade) => {
-  facade.state = "uninitialized";
+  facade.refusal = 2001;
   const cancels = [...(facade.inFlight?.values() ?? [])];
   facade.inFlight = undefined;
   for (const cancel of cancels) cancel();
@@ -186,15 +179,15 @@ export const createPims = ({
     timeoutMs,
     transactionId,
     logger,
-    state: "uninitialized",
+    refusal: 2001,
     memory: { pendingSyncStatus: undefined },
     inFlight: undefined,
   };
   return {
     initialize: (config, callback) => initialize(facade, config, callback),
-    get: (api, params, a, b) => call(facade, "get", api, params, a, b),
-    set: (api, params, a, b) => call(facade, "set", api, params, a, b),
-    synchronize: (a, b) => synchronize(facade, a, b),
+    get: (api, params, a, b) => call(facade, command(facade, "get", api, params), a, b),
+    set: (api, params, a, b) => call(facade, command(facade, "set", api, params), a, b),
+    synchronize: (a, b) => call(facade, () => synchronization(facade), a, b),
     release: () => release(facade),
   };
 };

@@ -10,9 +10,14 @@ export interface Command {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export type Validation =
-  | { readonly ok: true; readonly command: Command }
-  | { readonly ok: false; readonly code: ErrorCode; readonly parameter?: string };
+/** A call refused before it reaches the services. */
+export interface Refusal {
+  readonly ok: false;
+  readonly code: ErrorCode;
+  readonly parameter?: string;
+}
+
+export type Validation = { readonly ok: true; readonly command: Command } | Refusal;
 
 const refuse = (code: ErrorCode, parameter?: string): Validation =>
   parameter === undefined ? { ok: false, code } : { ok: false, code, parameter };
