@@ -6,7 +6,7 @@ import {
   type PromiseActorLogic,
   type PromiseSnapshot,
 } from "xstate";
-import { failed, type Pims, type PimsMessage } from "../facade";
+import { failed, type Pims, type PimsMessage, succeeded } from "../facade";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
 import { type EnrollmentClock, systemClock } from "./clock";
@@ -44,25 +44,24 @@ const notReplayedOnRestore = <T, I extends object>(
 });
 
 const UNCONFIGURED: PimsMessage = failed("00000000-0000", 2006);
+const INITIALIZED: PimsMessage = succeeded("00000000-0000", null);
 
 /**
  * The facade this actor's actors call, initialised first: a restored actor has a fresh facade, and 2007
  * counts as done. An actor made without services (`createActor(enrollmentMachine)`) answers 2006.
  */
-const initializedFacade = async (
-  system: AnyActorSystem,
-): Promise<{ pims: Pims } | { refused: PimsMessage }> => {
+const initializedFacade = async (system: AnyActorSystem): Promise<Pims | PimsMessage> => {
   const dependencies = dependenciesOf(system);
-  if (dependencies === undefined) return { refused: UNCONFIGURED };
-  if (dependencies.initialized === true) return { pims: dependencies.pims };
-  dependencies.initialized ??= dependencies.pims.initialize(dependencies.config);
-  const message = await dependencies.initialized;
-  const done = message?.status !== "FAILED" || message.error.code === 2007;
-  dependencies.initialized = done ? true : undefined;
-  return done ? { pims: dependencies.pims } : { refused: message };
+  if (dependencies === undefined) return UNCONFIGURED;
+  if (dependencies.initialized !== true) {
+    dependencies.initialized ??= dependencies.pims.initialize(dependencies.config);
+    const message = await dependencies.initialized;
+    const done = message?.status !== "FAILED" || message.error.code === 2007;
+    dependencies.initialized = done ? true : undefined;
+    if (!done) return message;
+  }
+  return dependencies.pims;
 };
-
-const clockOf = (system: AnyActorSystem): EnrollmentClock => dependenciesOf(system)?.clock ?? systemClock;
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
   if (message === null) return { ok: false, interrupted: true, at };
@@ -71,7 +70,7 @@ const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
     : { ok: false, error: message.error, at };
 };
 
-/** An actor that makes one facade call; it never rejects for an expected refusal. */
+/** An actor that makes one facade call, once the facade is initialised; it never rejects for an expected refusal. */
 const facadeCall = <T, I extends object = object>(
   call: (
     pims: Pims,
@@ -80,22 +79,19 @@ const facadeCall = <T, I extends object = object>(
   ) => Promise<PimsMessage | null>,
 ) =>
   fromPromise<Reply<T>, Restorable<I>>(async ({ input, signal, system }) => {
-    const clock = clockOf(system);
-    if (input?.restored) return { ok: false, interrupted: true, at: clock.now() };
-    const ready = dependenciesOf(system);
-    const facade = ready?.initialized === true ? ready : await initializedFacade(system);
-    if ("refused" in facade) return toReply<T>(facade.refused, clock.now());
-    const message = await call(facade.pims, input ?? ({} as NonNullable<Restorable<I>>), { signal });
+    const clock = dependenciesOf(system)?.clock ?? systemClock;
+    if (input?.restored) return toReply<T>(null, clock.now());
+    const facade = await initializedFacade(system);
+    const message =
+      "status" in facade
+        ? facade
+        : await call(facade, input ?? ({} as NonNullable<Restorable<I>>), { signal });
     return toReply<T>(message, clock.now());
   });
 
 /** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesOf`. */
 export const enrollmentActors = {
-  initializeFacade: /* @__PURE__ */ fromPromise<Reply<null>>(async ({ system }) => {
-    const facade = await initializedFacade(system);
-    const at = clockOf(system).now();
-    return "refused" in facade ? toReply<null>(facade.refused, at) : { ok: true, value: null, at };
-  }),
+  initializeFacade: /* @__PURE__ */ facadeCall<null>(async () => INITIALIZED),
   checkDeviceActivation: /* @__PURE__ */ facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
     pims.get(ACCOUNT_API, { actionType: "strong", type: "isDeviceActivated" }, options),
   ),
@@ -120,7 +116,7 @@ export const enrollmentActors = {
   ),
   /** Turns the absolute deadlines in context into events, again after a restore. */
   deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
-    const clock = clockOf(system);
+    const clock = dependenciesOf(system)?.clock ?? systemClock;
     const timers: unknown[] = [];
     const at = (deadline: number | null, event: EnrollmentEvent) => {
       if (deadline === null) return;
