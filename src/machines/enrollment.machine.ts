@@ -22,7 +22,7 @@ type Route = {
     | "codeFormatValid"
     | { readonly type: "errorRecoveryIs"; readonly params: { readonly recovery: readonly RecoveryClass[] } };
   readonly target: string;
-  readonly actions?: "rejectCodeFormat";
+  readonly actions?: "rejectCodeFormat" | "recordError";
 };
 
 // Shared routes, one object each, so that the Stately editor (which reads array literals of
@@ -33,6 +33,8 @@ const toFailed: Route = {
   guard: { type: "errorRecoveryIs", params: { recovery: ["terminal"] } },
   target: "#enrollment.failed",
 };
+/** An actor that threw is a bug: the flow fails with 2000. */
+const toFailedUnexpectedly: Route = { target: "#enrollment.failed", actions: "recordError" };
 /** The account must drop its enrollments first. */
 const toAccountBlocked: Route = {
   guard: { type: "errorRecoveryIs", params: { recovery: ["restart-enrollment"] } },
@@ -105,7 +107,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           { guard: "replySucceeded", target: "checkingDevice" },
           { target: "failed", actions: "recordError" },
         ],
-        onError: { target: "failed", actions: "recordUnexpectedError" },
+        onError: toFailedUnexpectedly,
       },
     },
     checkingDevice: {
@@ -122,7 +124,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "accountBlock" },
               { target: "failure", actions: "recordError" },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         accountBlock: {
@@ -135,7 +137,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.checkingTrustedPhone" },
               { target: "failure", actions: "recordError" },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
@@ -166,7 +168,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
               { target: "failure", actions: "recordError" },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
@@ -202,7 +204,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               },
               { target: "failure", actions: ["recordError", "startCooldown"] },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
@@ -260,7 +262,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               },
               { target: "failure", actions: "recordError" },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         failure: {
@@ -288,7 +290,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { target: "failure", actions: "recordError" },
             ],
-            onError: { target: "#enrollment.failed", actions: "recordUnexpectedError" },
+            onError: toFailedUnexpectedly,
           },
         },
         failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
