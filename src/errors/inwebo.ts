@@ -1,34 +1,65 @@
 import type { ErrorCode } from "./catalog";
 
-/** inWebo mAccess result codes and the PIMS code each one surfaces as (reference: neighbouring-apis.md). */
-export const inweboResultCodes = {
-  ERR_NETWORK: { result: 1, code: 2202 },
-  ERR_CODE: { result: 2, code: 2311 },
-  ERR_SN: { result: 3, code: 2311 },
-  ERR_ACCESS: { result: 4, code: 2308 },
-  ERR_VERSION: { result: 5, code: 2309 },
-  ERR_BLOCKED: { result: 7, code: 2310 },
-  ERR_STATE: { result: 8, code: 2311 },
-  ERR_NODEVICE: { result: 9, code: 2312 },
-  ERR_NOCA: { result: 10, code: 2313 },
-  ERR_NOSRV: { result: 11, code: 2314 },
-  ERR_PINREUSED: { result: 12, code: 2315 },
-  ERR_SYNCHROFAILED: { result: 13, code: 2316 },
-  ERR_FORBIDDEN: { result: 14, code: 2317 },
-  ERR_PINREFUSED: { result: 15, code: 2308 },
-  ERR_TIMEOUT: { result: 16, code: 2201 },
-  ERR_OTHER: { result: 999, code: 2000 },
-} as const satisfies Record<string, { result: number; code: ErrorCode }>;
+/** inWebo mAccess result codes, by their names in the inWebo SDK (reference: neighbouring-apis.md). */
+export enum InweboResult {
+  ERR_NETWORK = 1,
+  ERR_CODE = 2,
+  ERR_SN = 3,
+  ERR_ACCESS = 4,
+  ERR_VERSION = 5,
+  ERR_BLOCKED = 7,
+  ERR_STATE = 8,
+  ERR_NODEVICE = 9,
+  ERR_NOCA = 10,
+  ERR_NOSRV = 11,
+  ERR_PINREUSED = 12,
+  ERR_SYNCHROFAILED = 13,
+  ERR_FORBIDDEN = 14,
+  ERR_PINREFUSED = 15,
+  ERR_TIMEOUT = 16,
+  ERR_OTHER = 999,
+}
 
-export type InweboResultName = keyof typeof inweboResultCodes;
+export type InweboResultName = keyof typeof InweboResult;
 
-const codeByResult = new Map<number, ErrorCode>(
-  Object.values(inweboResultCodes).map(({ result, code }) => [result, code]),
-);
+// The enum's members are inlined where they are read, so the engine ships the numbers without the names.
+/** The PIMS code each inWebo result surfaces as (reference: neighbouring-apis.md). */
+const pimsCodes: readonly (readonly [InweboResult, ErrorCode])[] = [
+  [InweboResult.ERR_NETWORK, 2202],
+  [InweboResult.ERR_CODE, 2311],
+  [InweboResult.ERR_SN, 2311],
+  [InweboResult.ERR_ACCESS, 2308],
+  [InweboResult.ERR_VERSION, 2309],
+  [InweboResult.ERR_BLOCKED, 2310],
+  [InweboResult.ERR_STATE, 2311],
+  [InweboResult.ERR_NODEVICE, 2312],
+  [InweboResult.ERR_NOCA, 2313],
+  [InweboResult.ERR_NOSRV, 2314],
+  [InweboResult.ERR_PINREUSED, 2315],
+  [InweboResult.ERR_SYNCHROFAILED, 2316],
+  [InweboResult.ERR_FORBIDDEN, 2317],
+  [InweboResult.ERR_PINREFUSED, 2308],
+  [InweboResult.ERR_TIMEOUT, 2201],
+  [InweboResult.ERR_OTHER, 2000],
+];
+
+const codeByResult = new Map<number, ErrorCode>(pimsCodes);
 
 /** The PIMS code an inWebo result code surfaces as; an unknown result is "Unknown error". */
 export const codeOfInweboResult = (result: number): ErrorCode => codeByResult.get(result) ?? 2000;
 
 /** The inWebo result code that surfaces as a given PIMS code in 2308-2317, for simulating the token. */
-export const inweboResultOf = (code: ErrorCode): number | undefined =>
-  Object.values(inweboResultCodes).find((r) => r.code === code && r.result >= 4 && r.result <= 14)?.result;
+export const inweboResultOf = (code: ErrorCode): InweboResult | undefined =>
+  pimsCodes.find(([result, pims]) => pims === code && result >= 4 && result <= 14)?.[0];
+
+type ResultsByName = Readonly<
+  Record<InweboResultName, { readonly result: InweboResult; readonly code: ErrorCode }>
+>;
+
+const byName = (): ResultsByName =>
+  Object.fromEntries(
+    pimsCodes.map(([result, code]) => [InweboResult[result], { result, code }]),
+  ) as ResultsByName;
+
+/** Every inWebo result by name, with the PIMS code it surfaces as. */
+export const inweboResultCodes: ResultsByName = /* @__PURE__ */ byName();
