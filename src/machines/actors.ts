@@ -81,7 +81,9 @@ const facadeCall = <T, I extends object = object>(
   fromPromise<Reply<T>, Restorable<I>>(async ({ input, signal, system }) => {
     const clock = dependenciesOf(system)?.clock ?? systemClock;
     if (input?.restored) return toReply<T>(null, clock.now());
-    const facade = await initializedFacade(system);
+    const ready = dependenciesOf(system);
+    // Once initialised, no await before the call: each one is a microtask on every step of the flow.
+    const facade = ready?.initialized === true ? ready.pims : await initializedFacade(system);
     const message =
       "status" in facade
         ? facade
