@@ -106,6 +106,33 @@ describe("the facade", () => {
     expect(sim.calls).toHaveLength(0);
   });
 
+  it("accepts the SDK's optional config fields within their ranges and refuses anything else with 2006", async () => {
+    const initialize = async (config: unknown) =>
+      (await createPims({ services: createSimulator().services }).initialize(config))?.status;
+    const { credential } = developmentConfig;
+    const monitoring = (fields: object) => ({ ...developmentConfig, monitoring: fields });
+    for (const accepted of [
+      monitoring({}),
+      monitoring({ logLevel: "high", newLogFile: "duration", newLogTimeDuration: 5 }),
+      monitoring({ newLogTimeDuration: 1440 }),
+      { ...developmentConfig, credential: { ...credential, macID: "mac", inWeboURL: "https://inwebo" } },
+    ])
+      expect(await initialize(accepted), JSON.stringify(accepted)).toBe("SUCCEEDED");
+    for (const refused of [
+      monitoring({ newLogTimeDuration: 4 }),
+      monitoring({ newLogTimeDuration: 1441 }),
+      monitoring({ newLogTimeDuration: 5.5 }),
+      monitoring({ newLogTimeDuration: "60" }),
+      monitoring({ logLevel: "verbose" }),
+      { ...developmentConfig, credential: { ...credential, clientId: "" } },
+      { ...developmentConfig, credential: { ...credential, clientSecret: " \t\n" } },
+      { ...developmentConfig, credential: { ...credential, macID: "" } },
+      { ...developmentConfig, profile: { brand: "peugeot" } },
+      { ...developmentConfig, environnement: "production" },
+    ])
+      expect(await initialize(refused), JSON.stringify(refused)).toBe("FAILED");
+  });
+
   it("checks facade state, then api and variant, then params", async () => {
     const uninitialized = createPims({ services: createSimulator().services });
     expectFailed(await uninitialized.get("nope", 42), 2001);
