@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createReferenceServer, type ReferenceServer } from "./server/index";
-import { isLoopbackHost } from "./services/http/protocol";
+import { createReferenceServer, type ReferenceServer } from "./server/index.js";
+import { isLoopbackHost } from "./services/http/protocol.js";
 
 const USAGE = `Usage: pims-enrollment serve [--port N] [--host ADDRESS] [--controls] [--quiet]
 

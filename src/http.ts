@@ -1,4 +1,4 @@
-export type { SessionOptions } from "./schemas/protocol";
+export type { SessionOptions } from "./schemas/protocol.js";
 export {
   API_PATHS,
   CONTROL_PATHS,
@@ -12,4 +12,4 @@ export {
   type RemoteSms,
   type SimulatorControls,
   type SimulatorControlsOptions,
-} from "./services/http";
+} from "./services/http/index.js";

@@ -1,8 +1,8 @@
-export * from "./errors/catalog";
-export { inweboResultCodes } from "./errors/inwebo";
-export { labelOf, recoveryOf } from "./errors/lookup";
-export * from "./facade";
-export * from "./machines";
-export type { PimsConfig } from "./schemas/config";
-export type * from "./services/ports";
-export * from "./view";
+export * from "./errors/catalog.js";
+export { inweboResultCodes } from "./errors/inwebo.js";
+export { labelOf, recoveryOf } from "./errors/lookup.js";
+export * from "./facade/index.js";
+export * from "./machines/index.js";
+export type { PimsConfig } from "./schemas/config.js";
+export type * from "./services/ports.js";
+export * from "./view/index.js";

@@ -1,1 +1,1 @@
-export { type UseEnrollment, type UseEnrollmentOptions, useEnrollment } from "./react/useEnrollment";
+export { type UseEnrollment, type UseEnrollmentOptions, useEnrollment } from "./react/useEnrollment.js";

@@ -1,4 +1,4 @@
-export type { SessionOptions } from "./schemas/protocol";
+export type { SessionOptions } from "./schemas/protocol.js";
 export {
   createReferenceHandler,
   createReferenceServer,
@@ -7,4 +7,4 @@ export {
   type ReferenceServer,
   type ReferenceServerOptions,
   type SessionStore,
-} from "./server/index";
+} from "./server/index.js";

@@ -4,5 +4,5 @@ export type {
   Simulator,
   SimulatorOptions,
   SimulatorServices,
-} from "./services/simulator";
-export { createSimulator } from "./services/simulator";
+} from "./services/simulator/index.js";
+export { createSimulator } from "./services/simulator/index.js";

@@ -1,3 +1,3 @@
-export * from "./catalog";
-export * from "./inwebo";
-export * from "./lookup";
+export * from "./catalog.js";
+export * from "./inwebo.js";
+export * from "./lookup.js";

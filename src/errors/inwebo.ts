@@ -1,4 +1,4 @@
-import type { ErrorCode } from "./catalog";
+import type { ErrorCode } from "./catalog.js";
 
 /** inWebo mAccess result codes, by their names in the inWebo SDK (reference: neighbouring-apis.md). */
 export enum InweboResult {

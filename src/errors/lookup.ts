@@ -4,7 +4,7 @@ import {
   errorCatalog,
   type Operation,
   type RecoveryClass,
-} from "./catalog";
+} from "./catalog.js";
 
 const byCode = new Map<number, CatalogEntry>(errorCatalog.map((e) => [e.code, e]));
 

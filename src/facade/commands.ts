@@ -1,6 +1,6 @@
-import { codeOfInweboResult, type ErrorCode, recoveryOf } from "../errors";
-import type { CallContext, EnrollmentStatus, InweboOutcome, Outcome, Services } from "../services/ports";
-import type { Command } from "./validate";
+import { codeOfInweboResult, type ErrorCode, recoveryOf } from "../errors/index.js";
+import type { CallContext, EnrollmentStatus, InweboOutcome, Outcome, Services } from "../services/ports.js";
+import type { Command } from "./validate.js";
 
 /** What a facade remembers between calls: the status a validation returned while its sync is pending. */
 export interface FacadeMemory {

@@ -1,13 +1,13 @@
 import * as z from "zod/mini";
-import type { ErrorCode } from "../errors";
-import { pimsConfigSchema } from "../schemas";
-import type { CallContext, Outcome, Services } from "../services/ports";
-import { type FacadeMemory, runCommand, runSynchronize } from "./commands";
-import { withDeadline } from "./deadline";
-import { type Logger, silentLogger } from "./logger";
-import { failed, type PimsMessage, succeeded } from "./messages";
-import { randomTransactionId } from "./transactionId";
-import { type Refusal, validateCall } from "./validate";
+import type { ErrorCode } from "../errors/index.js";
+import { pimsConfigSchema } from "../schemas/index.js";
+import type { CallContext, Outcome, Services } from "../services/ports.js";
+import { type FacadeMemory, runCommand, runSynchronize } from "./commands.js";
+import { withDeadline } from "./deadline.js";
+import { type Logger, silentLogger } from "./logger.js";
+import { failed, type PimsMessage, succeeded } from "./messages.js";
+import { randomTransactionId } from "./transactionId.js";
+import { type Refusal, validateCall } from "./validate.js";
 
 /** Beyond the SDK: the optional last argument of `get`, `set` and `synchronize`. */
 export interface CallOptions {

@@ -1,5 +1,5 @@
-import type { ErrorCode } from "../errors";
-import type { CallContext, Outcome } from "../services/ports";
+import type { ErrorCode } from "../errors/index.js";
+import type { CallContext, Outcome } from "../services/ports.js";
 
 export type Settled<T> = Outcome<T> | { readonly ok: false; readonly aborted: true };
 

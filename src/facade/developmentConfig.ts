@@ -1,4 +1,4 @@
-import type { PimsConfig } from "../schemas/config";
+import type { PimsConfig } from "../schemas/config.js";
 
 /** A config `initialize` accepts, with placeholder credentials: for the simulator, demos and tests. */
 export const developmentConfig: PimsConfig = {

@@ -1,4 +1,4 @@
-import { type ErrorCode, labelOf } from "../errors";
+import { type ErrorCode, labelOf } from "../errors/index.js";
 
 /** The `error` of a FAILED message: its catalogue code and label. */
 export interface PimsErrorBody {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import type { ErrorCode, Operation } from "../errors";
-import { apiRules } from "../schemas";
+import type { ErrorCode, Operation } from "../errors/index.js";
+import { apiRules } from "../schemas/index.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {

@@ -1,7 +1,7 @@
 import { assign } from "xstate";
-import { type ErrorCode, labelOf } from "../errors";
-import { answerOf, replyOf } from "./reply";
-import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types";
+import { type ErrorCode, labelOf } from "../errors/index.js";
+import { answerOf, replyOf } from "./reply.js";
+import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types.js";
 
 type Args = { context: EnrollmentContext; event: EnrollmentEvent };
 

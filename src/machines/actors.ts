@@ -6,13 +6,13 @@ import {
   type PromiseActorLogic,
   type PromiseSnapshot,
 } from "xstate";
-import { failed, type Pims, type PimsMessage, succeeded } from "../facade";
-import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params";
-import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
-import { type EnrollmentClock, systemClock } from "./clock";
-import { dependenciesOf } from "./dependencies";
-import type { Secret } from "./secret";
-import type { EnrollmentEvent, Reply } from "./types";
+import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.js";
+import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
+import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
+import { systemClock } from "./clock.js";
+import { dependenciesOf } from "./dependencies.js";
+import type { Secret } from "./secret.js";
+import type { EnrollmentEvent, Reply } from "./types.js";
 
 export interface DeadlinesInput {
   readonly codeExpiresAt: number | null;

@@ -6,12 +6,12 @@ import {
   type InspectionEvent,
   type Snapshot,
 } from "xstate";
-import { createPims, developmentConfig, type Logger } from "../facade";
-import type { Services } from "../services/ports";
-import { type EnrollmentClock, systemClock } from "./clock";
-import { bindDependencies, type EnrollmentDependencies } from "./dependencies";
-import { enrollmentMachine } from "./enrollment.machine";
-import { defaultTimers, type EnrollmentInput } from "./types";
+import { createPims, developmentConfig, type Logger } from "../facade/index.js";
+import type { Services } from "../services/ports.js";
+import { type EnrollmentClock, systemClock } from "./clock.js";
+import { bindDependencies, type EnrollmentDependencies } from "./dependencies.js";
+import { enrollmentMachine } from "./enrollment.machine.js";
+import { defaultTimers, type EnrollmentInput } from "./types.js";
 
 /** What `createEnrollmentActor` takes: the services, and optionally config, snapshot, clock, inspector, logger and the flow's limits. */
 export interface CreateEnrollmentActorOptions extends EnrollmentInput {

@@ -1,6 +1,6 @@
 import type { ActorSystem } from "xstate";
-import type { Pims, PimsMessage } from "../facade";
-import type { EnrollmentClock } from "./clock";
+import type { Pims, PimsMessage } from "../facade/index.js";
+import type { EnrollmentClock } from "./clock.js";
 
 /** What one enrollment actor's actors reach: its facade, the config to initialise it with, its clock. */
 export interface EnrollmentDependencies {

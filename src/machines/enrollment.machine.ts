@@ -1,9 +1,9 @@
 import { setup } from "xstate";
-import type { RecoveryClass } from "../errors";
-import { actions } from "./actions";
-import { enrollmentActors } from "./actors";
-import { guards } from "./guards";
-import { deadlinesInput, initialContext, validationInput } from "./inputs";
+import type { RecoveryClass } from "../errors/index.js";
+import { actions } from "./actions.js";
+import { enrollmentActors } from "./actors.js";
+import { guards } from "./guards.js";
+import { deadlinesInput, initialContext, validationInput } from "./inputs.js";
 import {
   accountBlockedOutput,
   alreadyActivatedOutput,
@@ -12,8 +12,8 @@ import {
   finalStateOutput,
   handoffOutput,
   trustedPhoneRequiredOutput,
-} from "./outputs";
-import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types";
+} from "./outputs.js";
+import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types.js";
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
 type Route = {

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
-import { type RecoveryClass, recoveryOf } from "../errors";
-import { smsCodeSchema } from "../schemas/params";
-import { answerOf, replyOf } from "./reply";
-import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types";
+import { type RecoveryClass, recoveryOf } from "../errors/index.js";
+import { smsCodeSchema } from "../schemas/params.js";
+import { answerOf, replyOf } from "./reply.js";
+import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types.js";
 
 type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
 

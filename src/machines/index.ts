@@ -1,11 +1,11 @@
-export { type EnrollmentClock, systemClock } from "./clock";
+export { type EnrollmentClock, systemClock } from "./clock.js";
 export {
   type CreateEnrollmentActorOptions,
   createEnrollmentActor,
   type EnrollmentActor,
   type PreparedEnrollmentActor,
   prepareEnrollmentActor,
-} from "./createEnrollmentActor";
-export { enrollmentMachine } from "./enrollment.machine";
-export type * from "./types";
-export { defaultTimers } from "./types";
+} from "./createEnrollmentActor.js";
+export { enrollmentMachine } from "./enrollment.machine.js";
+export type * from "./types.js";
+export { defaultTimers } from "./types.js";

@@ -1,12 +1,12 @@
-import type { DeadlinesInput } from "./actors";
-import { secret } from "./secret";
+import type { DeadlinesInput } from "./actors.js";
+import { secret } from "./secret.js";
 import {
   defaultTimers,
   type EnrollmentContext,
   type EnrollmentEvent,
   type EnrollmentInput,
   type EnrollmentTimers,
-} from "./types";
+} from "./types.js";
 
 /** The first context, from the actor's input (the flow's limits). */
 export const initialContext = ({ input }: { input: EnrollmentInput | undefined }): EnrollmentContext => ({

@@ -1,4 +1,4 @@
-import type { EnrollmentContext, EnrollmentOutput } from "./types";
+import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
 // functions, not a map: the machine config then holds no property access, and a bundle that does not

@@ -1,5 +1,5 @@
 import type { EventObject } from "xstate";
-import type { Reply } from "./types";
+import type { Reply } from "./types.js";
 
 /** The reply carried by an actor's done event (`xstate.done.actor.<id>`), if the event is one. */
 export const replyOf = (event: EventObject): Reply<unknown> | undefined =>

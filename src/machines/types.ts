@@ -1,5 +1,5 @@
-import type { PimsErrorBody } from "../facade";
-import type { AccountBlockState, EnrollmentStatus } from "../services/ports";
+import type { PimsErrorBody } from "../facade/index.js";
+import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 
 /** The flow's limits; every one is configurable input. */
 export interface EnrollmentTimers {

@@ -5,8 +5,8 @@ import {
   type EnrollmentActor,
   prepareEnrollmentActor,
   systemClock,
-} from "../machines";
-import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view";
+} from "../machines/index.js";
+import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view/index.js";
 
 /** What `useEnrollment` takes: `createEnrollmentActor`'s options and the language of the messages. */
 export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {

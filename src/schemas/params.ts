@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Operation } from "../errors";
+import type { Operation } from "../errors/index.js";
 
 /** A string of 4 to 10 ASCII digits, or a non-negative safe integer (its leading zeros are lost). */
 export const smsCodeSchema = /* @__PURE__ */ z.union([

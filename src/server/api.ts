@@ -1,14 +1,14 @@
 import * as z from "zod/mini";
-import type { ErrorCode } from "../errors";
+import type { ErrorCode } from "../errors/index.js";
 import {
   accountQuerySchema,
   smsCodeRequestSchema,
   smsCodeValidationRequestSchema,
-} from "../schemas/protocol";
-import { API_PATHS, refusalStatusOf } from "../services/http/protocol";
-import type { Outcome } from "../services/ports";
-import { parseBody } from "./params";
-import { invalid, json, type Reply, type Route } from "./reply";
+} from "../schemas/protocol.js";
+import { API_PATHS, refusalStatusOf } from "../services/http/protocol.js";
+import type { Outcome } from "../services/ports.js";
+import { parseBody } from "./params.js";
+import { invalid, json, type Reply, type Route } from "./reply.js";
 
 /**
  * The output errors a backend outcome can carry show on the wire as what causes them on a real network,

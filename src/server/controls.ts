@@ -1,14 +1,14 @@
-import { inweboResultOf, isErrorCode } from "../errors";
+import { inweboResultOf, isErrorCode } from "../errors/index.js";
 import {
   failNextRequestSchema,
   latencyRequestSchema,
   offlineRequestSchema,
   sessionOptionsSchema,
-} from "../schemas/protocol";
-import { CONTROL_PATHS } from "../services/http/protocol";
-import type { SimulatorOptions } from "../services/simulator";
-import { parseBody } from "./params";
-import { DONE, invalid, json, type Route } from "./reply";
+} from "../schemas/protocol.js";
+import { CONTROL_PATHS } from "../services/http/protocol.js";
+import type { SimulatorOptions } from "../services/simulator/index.js";
+import { parseBody } from "./params.js";
+import { DONE, invalid, json, type Route } from "./reply.js";
 
 /** Drops the keys whose value is `undefined`, for `exactOptionalPropertyTypes`. */
 const defined = <T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } =>

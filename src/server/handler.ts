@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as z from "zod/mini";
-import { bearerTokenSchema } from "../schemas/protocol";
-import { DEFAULT_MAX_BODY_BYTES, HEALTH_PATH, isLoopbackHost } from "../services/http/protocol";
-import type { SimulatorOptions } from "../services/simulator";
-import { apiRoutes } from "./api";
-import { controlRoutes } from "./controls";
-import type { Reply, Route } from "./reply";
-import { createSessionStore, type SessionStore } from "./sessions";
-import { readBody, sendError, sendJson } from "./wire";
+import { bearerTokenSchema } from "../schemas/protocol.js";
+import { DEFAULT_MAX_BODY_BYTES, HEALTH_PATH, isLoopbackHost } from "../services/http/protocol.js";
+import type { SimulatorOptions } from "../services/simulator/index.js";
+import { apiRoutes } from "./api.js";
+import { controlRoutes } from "./controls.js";
+import type { Reply, Route } from "./reply.js";
+import { createSessionStore, type SessionStore } from "./sessions.js";
+import { readBody, sendError, sendJson } from "./wire.js";
 
 /** What `createReferenceHandler` takes: simulator defaults, controls, body and session limits, a log. */
 export interface ReferenceHandlerOptions {

@@ -1,3 +1,7 @@
-export { createReferenceHandler, type ReferenceHandler, type ReferenceHandlerOptions } from "./handler";
-export { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from "./reference-server";
-export type { SessionStore } from "./sessions";
+export { createReferenceHandler, type ReferenceHandler, type ReferenceHandlerOptions } from "./handler.js";
+export {
+  createReferenceServer,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+} from "./reference-server.js";
+export type { SessionStore } from "./sessions.js";

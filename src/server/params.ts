@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { invalid, type Reply } from "./reply";
+import { invalid, type Reply } from "./reply.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Simulator } from "../services/simulator";
-import { createReferenceHandler, type ReferenceHandlerOptions } from "./handler";
+import type { Simulator } from "../services/simulator/index.js";
+import { createReferenceHandler, type ReferenceHandlerOptions } from "./handler.js";
 
 /** What `createReferenceServer` takes: the handler's options and where to listen. */
 export interface ReferenceServerOptions extends ReferenceHandlerOptions {

@@ -1,6 +1,6 @@
-import type { ErrorCode } from "../errors";
-import type { Simulator } from "../services/simulator";
-import type { SessionStore } from "./sessions";
+import type { ErrorCode } from "../errors/index.js";
+import type { Simulator } from "../services/simulator/index.js";
+import type { SessionStore } from "./sessions.js";
 
 /** What a route answers, before it is written: JSON, an error body, a dropped connection, or no answer. */
 export type Reply =

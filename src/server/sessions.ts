@@ -1,4 +1,4 @@
-import { createSimulator, type Simulator, type SimulatorOptions } from "../services/simulator";
+import { createSimulator, type Simulator, type SimulatorOptions } from "../services/simulator/index.js";
 
 /**
  * One simulator per session, the session being the bearer token: concurrent flows never share an outbox,

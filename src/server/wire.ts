@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ErrorCode, labelOf } from "../errors";
+import { type ErrorCode, labelOf } from "../errors/index.js";
 
 /** Writing JSON answers and reading bounded JSON bodies on Node's `http` objects. */
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../errors";
+import type { ErrorCode } from "../errors/index.js";
 
 /** What every service call receives: the signal that aborts it. */
 export interface CallContext {

@@ -1,2 +1,2 @@
-export { type Locale, messageFor, messages } from "./messages";
-export * from "./toViewModel";
+export { type Locale, messageFor, messages } from "./messages/index.js";
+export * from "./toViewModel.js";

@@ -1,8 +1,8 @@
 import type { SnapshotFrom } from "xstate";
-import { type ErrorCode, type RecoveryClass, recoveryOf } from "../errors";
-import type { enrollmentMachine } from "../machines/enrollment.machine";
-import type { EnrollmentOutput } from "../machines/types";
-import { messageFor } from "./messages";
+import { type ErrorCode, type RecoveryClass, recoveryOf } from "../errors/index.js";
+import type { enrollmentMachine } from "../machines/enrollment.machine.js";
+import type { EnrollmentOutput } from "../machines/types.js";
+import { messageFor } from "./messages/index.js";
 
 /** A snapshot of the enrollment machine. */
 export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
-import { type ErrorCode, isErrorCode } from "../../errors";
-import { errorBodySchema } from "../../schemas/protocol";
-import type { Outcome } from "../ports";
-import { REFUSAL_STATUSES } from "./protocol";
-import { discardBody, readBoundedText } from "./read-body";
+import { type ErrorCode, isErrorCode } from "../../errors/index.js";
+import { errorBodySchema } from "../../schemas/protocol.js";
+import type { Outcome } from "../ports.js";
+import { REFUSAL_STATUSES } from "./protocol.js";
+import { discardBody, readBoundedText } from "./read-body.js";
 
 const fail = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
 

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from "./protocol";
+import { isLoopbackHost } from "./protocol.js";
 
 /** A checked base URL: `origin` has no trailing slash, `prefix` is the path before the protocol's paths. */
 export interface BaseUrl {

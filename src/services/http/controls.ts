@@ -1,14 +1,14 @@
 import * as z from "zod/mini";
-import type { ErrorCode, Operation } from "../../errors";
+import type { ErrorCode, Operation } from "../../errors/index.js";
 import {
   callsAnswerSchema,
   errorBodySchema,
   outboxAnswerSchema,
   type SessionOptions,
-} from "../../schemas/protocol";
-import { parseBaseUrl, resolvePath } from "./base-url";
-import { CONTROL_PATHS } from "./protocol";
-import type { FetchLike } from "./transport";
+} from "../../schemas/protocol.js";
+import { parseBaseUrl, resolvePath } from "./base-url.js";
+import { CONTROL_PATHS } from "./protocol.js";
+import type { FetchLike } from "./transport.js";
 
 /** What `createSimulatorControls` takes: the reference server, the session's bearer token, fetch. */
 export interface SimulatorControlsOptions {

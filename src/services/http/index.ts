@@ -4,6 +4,6 @@ export {
   type RemoteSms,
   type SimulatorControls,
   type SimulatorControlsOptions,
-} from "./controls";
-export { API_PATHS, CONTROL_PATHS, HEALTH_PATH, isLoopbackHost } from "./protocol";
-export { createHttpTransport, type FetchLike, type HttpTransportOptions } from "./transport";
+} from "./controls.js";
+export { API_PATHS, CONTROL_PATHS, HEALTH_PATH, isLoopbackHost } from "./protocol.js";
+export { createHttpTransport, type FetchLike, type HttpTransportOptions } from "./transport.js";

@@ -1,4 +1,4 @@
-import { catalogEntry, type ErrorCode } from "../../errors";
+import { catalogEntry, type ErrorCode } from "../../errors/index.js";
 
 /**
  * The JSON-over-HTTP protocol between the HTTP transport and a PIMS backend (the reference server speaks

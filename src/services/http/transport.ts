@@ -1,16 +1,20 @@
 import type * as z from "zod/mini";
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 import {
   accountBlockedAnswerSchema,
   codeValidationAnswerSchema,
   deviceActivatedAnswerSchema,
   trustedPhoneAnswerSchema,
-} from "../../schemas/answers";
-import { BEARER_TOKEN_PATTERN, MAX_BEARER_TOKEN_LENGTH, smsSentAnswerSchema } from "../../schemas/protocol";
-import type { AccountAnswer, CallContext, Outcome, Transport } from "../ports";
-import { interpretResponse } from "./answer";
-import { parseBaseUrl, resolvePath } from "./base-url";
-import { API_PATHS, DEFAULT_MAX_BODY_BYTES } from "./protocol";
+} from "../../schemas/answers.js";
+import {
+  BEARER_TOKEN_PATTERN,
+  MAX_BEARER_TOKEN_LENGTH,
+  smsSentAnswerSchema,
+} from "../../schemas/protocol.js";
+import type { AccountAnswer, CallContext, Outcome, Transport } from "../ports.js";
+import { interpretResponse } from "./answer.js";
+import { parseBaseUrl, resolvePath } from "./base-url.js";
+import { API_PATHS, DEFAULT_MAX_BODY_BYTES } from "./protocol.js";
 
 /** The part of `fetch` the transport uses; `globalThis.fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

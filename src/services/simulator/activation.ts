@@ -1,4 +1,4 @@
-import type { RandomSource } from "./random";
+import type { RandomSource } from "./random.js";
 
 /**
  * Activation codes of the simulated backend: `sim1.<24 hex>.<8 hex check>`. The check lets any simulated

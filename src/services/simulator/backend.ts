@@ -1,11 +1,11 @@
-import type { ErrorCode, Operation } from "../../errors";
-import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports";
-import { issueActivationCode } from "./activation";
-import { delay } from "./delay";
-import type { FaultQueue } from "./faults";
-import type { RandomSource } from "./random";
-import type { SmsCodes } from "./sms-codes";
-import type { CallRecord, SentSms } from "./types";
+import type { ErrorCode, Operation } from "../../errors/index.js";
+import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports.js";
+import { issueActivationCode } from "./activation.js";
+import { delay } from "./delay.js";
+import type { FaultQueue } from "./faults.js";
+import type { RandomSource } from "./random.js";
+import type { SmsCodes } from "./sms-codes.js";
+import type { CallRecord, SentSms } from "./types.js";
 
 /** The backend's mutable world: the account, and the network conditions the tests set. */
 export interface BackendState {

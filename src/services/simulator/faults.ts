@@ -1,4 +1,4 @@
-import type { ErrorCode, Operation } from "../../errors";
+import type { ErrorCode, Operation } from "../../errors/index.js";
 
 /** Codes injected with `failNext`, queued per operation: each one fails exactly one later call. */
 export interface FaultQueue {

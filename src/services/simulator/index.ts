@@ -1,13 +1,13 @@
-import { type ErrorCode, inweboResultOf, isErrorCode, type Operation } from "../../errors";
-import { type BackendState, createSimulatedBackend } from "./backend";
-import { createFaultQueue } from "./faults";
-import { resolveOptions } from "./options";
-import { createRandom } from "./random";
-import { createSmsCodes } from "./sms-codes";
-import { createSimulatedToken } from "./token";
-import type { CallRecord, SentSms, Simulator, SimulatorOptions } from "./types";
+import { type ErrorCode, inweboResultOf, isErrorCode, type Operation } from "../../errors/index.js";
+import { type BackendState, createSimulatedBackend } from "./backend.js";
+import { createFaultQueue } from "./faults.js";
+import { resolveOptions } from "./options.js";
+import { createRandom } from "./random.js";
+import { createSmsCodes } from "./sms-codes.js";
+import { createSimulatedToken } from "./token.js";
+import type { CallRecord, SentSms, Simulator, SimulatorOptions } from "./types.js";
 
-export type { CallRecord, SentSms, Simulator, SimulatorOptions, SimulatorServices } from "./types";
+export type { CallRecord, SentSms, Simulator, SimulatorOptions, SimulatorServices } from "./types.js";
 
 const OPERATIONS: readonly Operation[] = [
   "account.get",

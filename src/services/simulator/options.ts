@@ -1,6 +1,6 @@
-import type { AccountBlockState, Clock } from "../ports";
-import type { SmsCodeRules } from "./sms-codes";
-import type { SimulatorOptions } from "./types";
+import type { AccountBlockState, Clock } from "../ports.js";
+import type { SmsCodeRules } from "./sms-codes.js";
+import type { SimulatorOptions } from "./types.js";
 
 export interface ResolvedOptions extends SmsCodeRules {
   readonly phoneNumber: string | null;

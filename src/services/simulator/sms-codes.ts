@@ -1,6 +1,6 @@
-import type { Clock } from "../ports";
-import { constantTimeEqual } from "./equal";
-import type { RandomSource } from "./random";
+import type { Clock } from "../ports.js";
+import { constantTimeEqual } from "./equal.js";
+import type { RandomSource } from "./random.js";
 
 export interface SmsCodeRules {
   readonly codeLength: number;

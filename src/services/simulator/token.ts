@@ -1,5 +1,5 @@
-import type { InweboOutcome, InweboToken, TokenState } from "../ports";
-import { isSimulatorActivationCode } from "./activation";
+import type { InweboOutcome, InweboToken, TokenState } from "../ports.js";
+import { isSimulatorActivationCode } from "./activation.js";
 
 /** inWebo mAccess result codes the simulated token answers on its own (see `inweboResultCodes`). */
 const ERR_NETWORK = 1;

@@ -1,5 +1,5 @@
-import type { ErrorCode, Operation } from "../../errors";
-import type { AccountBlockState, InweboToken, Transport } from "../ports";
+import type { ErrorCode, Operation } from "../../errors/index.js";
+import type { AccountBlockState, InweboToken, Transport } from "../ports.js";
 
 /** What `createSimulator` takes; every option has a default. */
 export interface SimulatorOptions {

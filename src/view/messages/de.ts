@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 
 /** Was der Nutzer zu jedem Code liest, auf Deutsch. */
 export const de = {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 
 /** What the user reads for each code, in English. Every code has one: the compiler checks it. */
 export const en = {

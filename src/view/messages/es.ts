@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 
 /** Lo que el usuario lee para cada código, en español. */
 export const es = {

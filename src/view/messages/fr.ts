@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 
 /** Ce que l'utilisateur lit pour chaque code, en français. */
 export const fr = {

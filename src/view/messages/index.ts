@@ -1,9 +1,9 @@
-import type { ErrorCode } from "../../errors";
-import { de } from "./de";
-import { en } from "./en";
-import { es } from "./es";
-import { fr } from "./fr";
-import { it } from "./it";
+import type { ErrorCode } from "../../errors/index.js";
+import { de } from "./de.js";
+import { en } from "./en.js";
+import { es } from "./es.js";
+import { fr } from "./fr.js";
+import { it } from "./it.js";
 
 /** Messages per locale, kept as data beside the catalogue. */
 export const messages = { en, fr, de, it, es } satisfies Record<string, Record<ErrorCode, string>>;

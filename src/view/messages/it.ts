@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors";
+import type { ErrorCode } from "../../errors/index.js";
 
 /** Ciò che l'utente legge per ogni codice, in italiano. */
 export const it = {
