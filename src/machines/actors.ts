@@ -1,16 +1,9 @@
-import {
-  type ActorSystem,
-  type AnyActorLogic,
-  fromCallback,
-  fromPromise,
-  type PromiseActorLogic,
-  type PromiseSnapshot,
-} from "xstate";
+import { type AnyActor, type AnyActorLogic, fromCallback, fromPromise } from "xstate";
 import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.js";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { dependenciesOf } from "./dependencies.js";
+import { dependenciesOf, type EnrollmentDependencies } from "./dependencies.js";
 import type { Secret } from "./secret.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
@@ -20,29 +13,6 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any actor system, as XState types it
-type AnyActorSystem = ActorSystem<any>;
-
-type Restorable<I extends object = object> = (I & { readonly restored?: true }) | undefined;
-
-/**
- * A request whose snapshot was persisted while it was in flight is not sent again on restore
- * (fromPromise would re-run it): it resolves as interrupted and the machine lets the user decide.
- */
-const notReplayedOnRestore = <T, I extends object>(
-  logic: PromiseActorLogic<Reply<T>, Restorable<I>>,
-): PromiseActorLogic<Reply<T>, Restorable<I>> => ({
-  ...logic,
-  restoreSnapshot: (persisted, scope) => {
-    const snapshot = persisted as PromiseSnapshot<Reply<T>, Restorable<I>>;
-    const restored =
-      snapshot.status === "active"
-        ? { ...snapshot, input: { ...(snapshot.input as I), restored: true as const } }
-        : snapshot;
-    return logic.restoreSnapshot ? logic.restoreSnapshot(restored, scope) : restored;
-  },
-});
-
 const UNCONFIGURED: PimsMessage = failed("00000000-0000", 2006);
 const INITIALIZED: PimsMessage = succeeded("00000000-0000", null);
 
@@ -50,8 +20,9 @@ const INITIALIZED: PimsMessage = succeeded("00000000-0000", null);
  * The facade this actor's actors call, initialised first: a restored actor has a fresh facade, and 2007
  * counts as done. An actor made without services (`createActor(enrollmentMachine)`) answers 2006.
  */
-const initializedFacade = async (system: AnyActorSystem): Promise<Pims | PimsMessage> => {
-  const dependencies = dependenciesOf(system);
+const initializedFacade = async (
+  dependencies: EnrollmentDependencies | undefined,
+): Promise<Pims | PimsMessage> => {
   if (dependencies === undefined) return UNCONFIGURED;
   if (dependencies.initialized !== true) {
     dependencies.initialized ??= dependencies.pims.initialize(dependencies.config);
@@ -70,26 +41,28 @@ const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
     : { ok: false, error: message.error, at };
 };
 
-/** An actor that makes one facade call, once the facade is initialised; it never rejects for an expected refusal. */
+/**
+ * An actor that makes one facade call, once the facade is initialised; it never rejects for an expected
+ * refusal. Restored from a snapshot persisted while it was in flight, fromPromise would run it again: a
+ * request `SENT_ONCE` resolves as interrupted instead and the machine lets the user decide.
+ */
 const facadeCall = <T, I extends object = object>(
-  call: (
-    pims: Pims,
-    input: NonNullable<Restorable<I>>,
-    options: { signal: AbortSignal },
-  ) => Promise<PimsMessage | null>,
+  call: (pims: Pims, input: I, options: { signal: AbortSignal }) => Promise<PimsMessage | null>,
+  sentOnce = false,
 ) =>
-  fromPromise<Reply<T>, Restorable<I>>(async ({ input, signal, system }) => {
-    const clock = dependenciesOf(system)?.clock ?? systemClock;
-    if (input?.restored) return toReply<T>(null, clock.now());
-    const ready = dependenciesOf(system);
+  fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
+    const dependencies = dependenciesOf(system);
+    const clock = dependencies?.clock ?? systemClock;
+    if (sentOnce && (self as AnyActor).options.snapshot) return toReply<T>(null, clock.now());
     // Once initialised, no await before the call: each one is a microtask on every step of the flow.
-    const facade = ready?.initialized === true ? ready.pims : await initializedFacade(system);
-    const message =
-      "status" in facade
-        ? facade
-        : await call(facade, input ?? ({} as NonNullable<Restorable<I>>), { signal });
+    const facade =
+      dependencies?.initialized === true ? dependencies.pims : await initializedFacade(dependencies);
+    const message = "status" in facade ? facade : await call(facade, input ?? ({} as I), { signal });
     return toReply<T>(message, clock.now());
   });
+
+/** Not sent again by a restored actor: an SMS, a single-use code. */
+const SENT_ONCE = true;
 
 /** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesOf`. */
 export const enrollmentActors = {
@@ -103,15 +76,14 @@ export const enrollmentActors = {
   readTrustedPhone: /* @__PURE__ */ facadeCall<{ phoneNumber: string | null }>((pims, _, options) =>
     pims.get(TRUSTED_PHONE_API, {}, options),
   ),
-  requestCode: /* @__PURE__ */ notReplayedOnRestore(
-    /* @__PURE__ */ facadeCall<null>((pims, _, options) =>
-      pims.get(SMSCODE_API, { type: "enrollment" }, options),
-    ),
+  requestCode: /* @__PURE__ */ facadeCall<null>(
+    (pims, _, options) => pims.get(SMSCODE_API, { type: "enrollment" }, options),
+    SENT_ONCE,
   ),
-  validateCode: /* @__PURE__ */ notReplayedOnRestore(
-    /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, { code: Secret }>((pims, input, options) =>
+  validateCode: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, { code: Secret }>(
+    (pims, input, options) =>
       pims.set(SMSCODE_API, { action: "enrollment", smsCode: input.code.reveal() }, options),
-    ),
+    SENT_ONCE,
   ),
   synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }>((pims, _, options) =>
     pims.synchronize(options),
