@@ -3,10 +3,8 @@ import { type ErrorCode, labelOf } from "../errors/index.js";
 import { answerOf, replyOf } from "./reply.js";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types.js";
 
-type Args = { context: EnrollmentContext; event: EnrollmentEvent };
-
-const update = (change: (args: Args) => Partial<EnrollmentContext>) =>
-  assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>(change);
+/** XState's `assign` for this machine: a partial context, or a function of context and event that gives one. */
+const update = assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>;
 
 const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });
 
@@ -19,7 +17,7 @@ export const actions = {
     const reply = replyOf(event);
     return { error: reply && "error" in reply ? reply.error : errorFor(2000) };
   }),
-  clearError: /* @__PURE__ */ update(() => ({ error: null })),
+  clearError: /* @__PURE__ */ update({ error: null }),
   storePhone: /* @__PURE__ */ update(({ event }) => ({
     phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
   })),
@@ -52,7 +50,7 @@ export const actions = {
     attemptsLeft: context.timers.maxAttempts,
     error: null,
   })),
-  markResendReady: /* @__PURE__ */ update(() => ({ resendReady: true })),
+  markResendReady: /* @__PURE__ */ update({ resendReady: true }),
   /** A new code is needed and none was ever sent: there is no cooldown to wait for. */
   allowResendWithoutCooldown: /* @__PURE__ */ update(({ context }) => ({
     resendReady: context.resendReady || context.resendAvailableAt === null,
@@ -62,6 +60,6 @@ export const actions = {
   })),
   rejectCodeFormat: /* @__PURE__ */ update(() => ({ error: errorFor(2102, "smsCode") })),
   expireCode: /* @__PURE__ */ update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),
-  markOnline: /* @__PURE__ */ update(() => ({ online: true })),
-  markOffline: /* @__PURE__ */ update(() => ({ online: false })),
+  markOnline: /* @__PURE__ */ update({ online: true }),
+  markOffline: /* @__PURE__ */ update({ online: false }),
 };
