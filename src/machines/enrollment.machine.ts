@@ -74,12 +74,12 @@ const rejectMalformedCode: Route = {
 
 /** The SMS-code step of PIMS device enrollment, from facade initialisation to the handoff to enroll. */
 export const enrollmentMachine = /* @__PURE__ */ setup({
-  types: {
-    context: {} as EnrollmentContext,
-    events: {} as EnrollmentEvent,
-    input: {} as EnrollmentInput | undefined,
-    output: {} as EnrollmentOutput,
-    tags: {} as "busy",
+  types: {} as {
+    context: EnrollmentContext;
+    events: EnrollmentEvent;
+    input: EnrollmentInput | undefined;
+    output: EnrollmentOutput;
+    tags: "busy";
   },
   actors: enrollmentActors,
   actions,
