@@ -24,12 +24,10 @@ const initializedFacade = async (
   dependencies: EnrollmentDependencies | undefined,
 ): Promise<Pims | PimsMessage> => {
   if (dependencies === undefined) return UNCONFIGURED;
-  if (dependencies.initialized !== true) {
-    dependencies.initialized ??= dependencies.pims.initialize(dependencies.config);
-    const message = await dependencies.initialized;
-    const done = message?.status !== "FAILED" || message.error.code === 2007;
-    dependencies.initialized = done ? true : undefined;
-    if (!done) return message;
+  if (!dependencies.initialized) {
+    const message = await dependencies.pims.initialize(dependencies.config);
+    if (message?.status === "FAILED" && message.error.code !== 2007) return message;
+    dependencies.initialized = true;
   }
   return dependencies.pims;
 };
@@ -55,8 +53,7 @@ const facadeCall = <T, I extends object = object>(
     const clock = dependencies?.clock ?? systemClock;
     if (sentOnce && (self as AnyActor).options.snapshot) return toReply<T>(null, clock.now());
     // Once initialised, no await before the call: each one is a microtask on every step of the flow.
-    const facade =
-      dependencies?.initialized === true ? dependencies.pims : await initializedFacade(dependencies);
+    const facade = dependencies?.initialized ? dependencies.pims : await initializedFacade(dependencies);
     const message = "status" in facade ? facade : await call(facade, input ?? ({} as I), { signal });
     return toReply<T>(message, clock.now());
   });

@@ -1,5 +1,5 @@
 import type { ActorSystem } from "xstate";
-import type { Pims, PimsMessage } from "../facade/index.js";
+import type { Pims } from "../facade/index.js";
 import type { EnrollmentClock } from "./clock.js";
 
 /** What one enrollment actor's actors reach: its facade, the config to initialise it with, its clock. */
@@ -8,8 +8,8 @@ export interface EnrollmentDependencies {
   /** What `initialize` receives. */
   readonly config: unknown;
   readonly clock: EnrollmentClock;
-  /** The facade's initialisation: under way, or `true` once done; a restored actor has a new facade. */
-  initialized?: Promise<PimsMessage | null> | true | undefined;
+  /** Set once the facade is initialised; a restored actor has a new facade. */
+  initialized?: true;
 }
 
 /**
