@@ -13,8 +13,9 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
-const UNCONFIGURED: PimsMessage = failed("00000000-0000", 2006);
-const INITIALIZED: PimsMessage = succeeded("00000000-0000", null);
+// Answers of no facade call, so of no transaction: a reply keeps only their result or error.
+const UNCONFIGURED: PimsMessage = failed("", 2006);
+const INITIALIZED: PimsMessage = succeeded("", null);
 
 /**
  * The facade this actor's actors call, initialised first: a restored actor has a fresh facade, and 2007
