@@ -3,7 +3,7 @@ import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { dependenciesOf, type EnrollmentDependencies } from "./dependencies.js";
+import { dependenciesOf } from "./dependencies.js";
 import type { Secret } from "./secret.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
@@ -14,24 +14,9 @@ export interface DeadlinesInput {
 }
 
 // Answers of no facade call, so of no transaction: a reply keeps only their result or error.
+/** What an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
 const INITIALIZED: PimsMessage = succeeded("", null);
-
-/**
- * The facade this actor's actors call, initialised first: a restored actor has a fresh facade, and 2007
- * counts as done. An actor made without services (`createActor(enrollmentMachine)`) answers 2006.
- */
-const initializedFacade = async (
-  dependencies: EnrollmentDependencies | undefined,
-): Promise<Pims | PimsMessage> => {
-  if (dependencies === undefined) return UNCONFIGURED;
-  if (!dependencies.initialized) {
-    const message = await dependencies.pims.initialize(dependencies.config);
-    if (message?.status === "FAILED" && message.error.code !== 2007) return message;
-    dependencies.initialized = true;
-  }
-  return dependencies.pims;
-};
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
   if (message === null) return { ok: false, interrupted: true, at };
@@ -52,10 +37,17 @@ const facadeCall = <T, I extends object = object>(
   fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
     const dependencies = dependenciesOf(system);
     const clock = dependencies?.clock ?? systemClock;
-    if (sentOnce && (self as AnyActor).options.snapshot) return toReply<T>(null, clock.now());
-    // Once initialised, no await before the call: each one is a microtask on every step of the flow.
-    const facade = dependencies?.initialized ? dependencies.pims : await initializedFacade(dependencies);
-    const message = "status" in facade ? facade : await call(facade, input ?? ({} as I), { signal });
+    let message: PimsMessage | null = UNCONFIGURED;
+    if (sentOnce && (self as AnyActor).options.snapshot) message = null;
+    else if (dependencies) {
+      // Initialised before its first call (a restored actor has a fresh facade; 2007 counts as done), then
+      // no await before a call: each one is a microtask on every step of the flow.
+      if (!dependencies.initialized) {
+        message = await dependencies.pims.initialize(dependencies.config);
+        dependencies.initialized = message?.status !== "FAILED" || message.error.code === 2007;
+      }
+      if (dependencies.initialized) message = await call(dependencies.pims, input ?? ({} as I), { signal });
+    }
     return toReply<T>(message, clock.now());
   });
 

@@ -8,8 +8,8 @@ export interface EnrollmentDependencies {
   /** What `initialize` receives. */
   readonly config: unknown;
   readonly clock: EnrollmentClock;
-  /** Set once the facade is initialised; a restored actor has a new facade. */
-  initialized?: true;
+  /** Whether the facade is initialised; a restored actor has a new facade. */
+  initialized?: boolean;
 }
 
 /**
