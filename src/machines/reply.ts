@@ -5,7 +5,6 @@ import type { Reply } from "./types.js";
 export const replyOf = (event: EventObject): Reply<unknown> | undefined =>
   (event as { output?: Reply<unknown> }).output;
 
-export const answerOf = <T>(event: EventObject): T | undefined => {
-  const reply = replyOf(event);
-  return reply?.ok ? (reply.value as T) : undefined;
-};
+/** The value of a reply that succeeded; only those have one. */
+export const answerOf = <T>(event: EventObject): T | undefined =>
+  (event as { output?: { value?: T } }).output?.value;
