@@ -13,10 +13,7 @@ const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 /** Named actions of the enrollment machine. Context changes only; no secret is ever assigned. */
 export const actions = {
   /** The reply's error; 2000 when the actor threw, a bug (its error event carries no reply). */
-  recordError: /* @__PURE__ */ update(({ event }) => {
-    const reply = replyOf(event);
-    return { error: reply && "error" in reply ? reply.error : errorFor(2000) };
-  }),
+  recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyOf(event)?.error ?? errorFor(2000) })),
   clearError: /* @__PURE__ */ update({ error: null }),
   storePhone: /* @__PURE__ */ update(({ event }) => ({
     phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,

@@ -9,10 +9,7 @@ type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
 /** Named guards of the enrollment machine: pure functions of context and event. */
 export const guards = {
   replySucceeded: ({ event }: GuardArgs) => replyOf(event)?.ok === true,
-  replyInterrupted: ({ event }: GuardArgs) => {
-    const reply = replyOf(event);
-    return reply !== undefined && !reply.ok && "interrupted" in reply;
-  },
+  replyInterrupted: ({ event }: GuardArgs) => replyOf(event)?.interrupted === true,
   deviceActivated: ({ event }: GuardArgs) =>
     answerOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
   accountBlocked: ({ event }: GuardArgs) => {
@@ -23,8 +20,8 @@ export const guards = {
     answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
   /** The reply failed with a code of one of these recovery classes. */
   replyFailedWith: ({ event }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) => {
-    const reply = replyOf(event);
-    return reply !== undefined && "error" in reply && params.recovery.includes(recoveryOf(reply.error.code));
+    const error = replyOf(event)?.error;
+    return error !== undefined && params.recovery.includes(recoveryOf(error.code));
   },
   /** The last error's code is of one of these recovery classes (the catalogue decides, not the machine). */
   errorRecoveryIs: ({ context }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) =>
