@@ -6,7 +6,7 @@ import {
   type InspectionEvent,
   type Snapshot,
 } from "xstate";
-import { createPims, developmentConfig, type Logger } from "../facade/index.js";
+import { createPims, developmentConfig, type Logger, silentLogger } from "../facade/index.js";
 import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
 import { bindDependencies, type EnrollmentDependencies } from "./dependencies.js";
@@ -58,13 +58,13 @@ export const prepareEnrollmentActor = ({
   snapshot,
   clock = systemClock,
   inspect,
-  logger,
+  logger = silentLogger,
   ...timers
 }: CreateEnrollmentActorOptions): PreparedEnrollmentActor => {
   const pims = createPims({
     services,
     timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
-    ...(logger ? { logger } : {}),
+    logger,
   });
   const dependencies: EnrollmentDependencies = { pims, config, clock };
   return {
