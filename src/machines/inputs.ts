@@ -24,8 +24,11 @@ export const initialContext = ({ input }: { input: EnrollmentInput | undefined }
 
 /** The flow's limits; actors on the defaults share one object (a parked actor is counted in bytes). */
 const timersOf = (input: EnrollmentInput | undefined): EnrollmentTimers => {
-  const overrides = Object.entries(input ?? {}).filter(([, value]) => value !== undefined);
-  return overrides.length === 0 ? defaultTimers : { ...defaultTimers, ...Object.fromEntries(overrides) };
+  let timers = defaultTimers;
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (value !== undefined) timers = { ...timers, [key]: value };
+  }
+  return timers;
 };
 
 /** The code travels redacted: a persisted snapshot or an inspection event shows `[redacted]`. */
