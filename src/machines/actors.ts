@@ -3,7 +3,7 @@ import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { dependenciesOf } from "./dependencies.js";
+import { dependenciesBySystem } from "./dependencies.js";
 import type { Secret } from "./secret.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
@@ -35,7 +35,7 @@ const facadeCall = <T, I extends object = object>(
   sentOnce = false,
 ) =>
   fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
-    const dependencies = dependenciesOf(system);
+    const dependencies = dependenciesBySystem.get(system);
     const clock = dependencies?.clock ?? systemClock;
     let message: PimsMessage | null = UNCONFIGURED;
     if (sentOnce && (self as AnyActor).options.snapshot) message = null;
@@ -54,7 +54,7 @@ const facadeCall = <T, I extends object = object>(
 /** Not sent again by a restored actor: an SMS, a single-use code. */
 const SENT_ONCE = true;
 
-/** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesOf`. */
+/** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesBySystem`. */
 export const enrollmentActors = {
   initializeFacade: /* @__PURE__ */ facadeCall<null>(async () => INITIALIZED),
   checkDeviceActivation: /* @__PURE__ */ facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
@@ -80,7 +80,7 @@ export const enrollmentActors = {
   ),
   /** Turns the absolute deadlines in context into events, again after a restore. */
   deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
-    const clock = dependenciesOf(system)?.clock ?? systemClock;
+    const clock = dependenciesBySystem.get(system)?.clock ?? systemClock;
     const timers: unknown[] = [];
     const at = (deadline: number | null, event: EnrollmentEvent) => {
       if (deadline === null) return;

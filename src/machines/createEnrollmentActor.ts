@@ -9,7 +9,7 @@ import {
 import { createPims, developmentConfig, type Logger, silentLogger } from "../facade/index.js";
 import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
-import { bindDependencies, type EnrollmentDependencies } from "./dependencies.js";
+import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
 import { defaultTimers, type EnrollmentInput } from "./types.js";
 
@@ -76,7 +76,7 @@ export const prepareEnrollmentActor = ({
       ...(inspect ? { inspect } : {}),
     },
     bind: (actor) => {
-      bindDependencies(actor.system, dependencies);
+      dependenciesBySystem.set(actor.system, dependencies);
       dropEventsOnceEnded(actor);
     },
   };

@@ -19,10 +19,4 @@ export interface EnrollmentDependencies {
 // biome-ignore lint/suspicious/noExplicitAny: any actor system, as XState types it
 type AnySystem = ActorSystem<any>;
 
-const bySystem = new WeakMap<AnySystem, EnrollmentDependencies>();
-
-export const bindDependencies = (system: AnySystem, dependencies: EnrollmentDependencies): void => {
-  bySystem.set(system, dependencies);
-};
-
-export const dependenciesOf = (system: AnySystem): EnrollmentDependencies | undefined => bySystem.get(system);
+export const dependenciesBySystem = new WeakMap<AnySystem, EnrollmentDependencies>();
