@@ -6,7 +6,8 @@ import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./typ
 /** XState's `assign` for this machine: a partial context, or a function of context and event that gives one. */
 const update = assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>;
 
-const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });
+/** The error body of a code, labelled by the catalogue. */
+export const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });
 
 const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 

@@ -1,3 +1,4 @@
+import { errorFor } from "./actions.js";
 import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
@@ -32,7 +33,7 @@ export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
 
 export const failedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "failed",
-  error: context.error ?? { code: 2000, label: "Unknown error" },
+  error: context.error ?? errorFor(2000),
 });
 
 export const cancelledOutput = (): EnrollmentOutput => ({ outcome: "cancelled" });
