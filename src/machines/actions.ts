@@ -11,7 +11,10 @@ export const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label:
 
 const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 
-/** Named actions of the enrollment machine. Context changes only; no secret is ever assigned. */
+/**
+ * Named actions of the enrollment machine. Context changes only; no secret is ever assigned. A reply
+ * answers a request whose state cleared the error on entry, so the actions on a success leave it alone.
+ */
 export const actions = {
   /** The reply's error; 2000 when the actor threw, a bug (its error event carries no reply). */
   recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyOf(event)?.error ?? errorFor(2000) })),
@@ -21,7 +24,6 @@ export const actions = {
   })),
   storeStatus: /* @__PURE__ */ update(({ event }) => ({
     status: answerOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
-    error: null,
   })),
   countSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
   /** Nothing left the device (offline): the send does not count. */
@@ -31,7 +33,6 @@ export const actions = {
     codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
     resendReady: false,
-    error: null,
   })),
   /** A failed request may still have sent an SMS: a retry waits for the resend cooldown. */
   startCooldown: /* @__PURE__ */ update(({ context, event }) => ({
@@ -46,7 +47,6 @@ export const actions = {
     resendReady: true,
     codeExpiresAt: answeredAt(event) + context.timers.codeLifetimeMs,
     attemptsLeft: context.timers.maxAttempts,
-    error: null,
   })),
   markResendReady: /* @__PURE__ */ update({ resendReady: true }),
   /** A new code is needed and none was ever sent: there is no cooldown to wait for. */
