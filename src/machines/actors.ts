@@ -13,8 +13,8 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
-// Answers of no facade call, so of no transaction: a reply keeps only their result or error.
-/** What an actor made without services (`createActor(enrollmentMachine)`) answers. */
+// Two answers of no facade call, so with no transaction id: a reply keeps only the result or the error.
+/** What every actor of an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
 const INITIALIZED: PimsMessage = succeeded("", null);
 
@@ -38,6 +38,7 @@ const facadeCall = <T, I extends object = object>(
     const dependencies = dependenciesBySystem.get(system);
     const clock = dependencies?.clock ?? systemClock;
     let message: PimsMessage | null = UNCONFIGURED;
+    // XState restores an in-flight child from its persisted snapshot, given in the child's options.
     if (sentOnce && (self as AnyActor).options.snapshot) message = null;
     else if (dependencies) {
       // Initialised before its first call (a restored actor has a fresh facade; 2007 counts as done), then
