@@ -24,33 +24,35 @@ export type InweboResultName = keyof typeof InweboResult;
 
 // The enum's members are inlined where they are read, so the engine ships the numbers without the names.
 /** The PIMS code each inWebo result surfaces as (reference: neighbouring-apis.md). */
-const pimsCodes: readonly (readonly [InweboResult, ErrorCode])[] = [
-  [InweboResult.ERR_NETWORK, 2202],
-  [InweboResult.ERR_CODE, 2311],
-  [InweboResult.ERR_SN, 2311],
-  [InweboResult.ERR_ACCESS, 2308],
-  [InweboResult.ERR_VERSION, 2309],
-  [InweboResult.ERR_BLOCKED, 2310],
-  [InweboResult.ERR_STATE, 2311],
-  [InweboResult.ERR_NODEVICE, 2312],
-  [InweboResult.ERR_NOCA, 2313],
-  [InweboResult.ERR_NOSRV, 2314],
-  [InweboResult.ERR_PINREUSED, 2315],
-  [InweboResult.ERR_SYNCHROFAILED, 2316],
-  [InweboResult.ERR_FORBIDDEN, 2317],
-  [InweboResult.ERR_PINREFUSED, 2308],
-  [InweboResult.ERR_TIMEOUT, 2201],
-  [InweboResult.ERR_OTHER, 2000],
-];
+const pimsCodes: Readonly<Record<InweboResult, ErrorCode>> = {
+  [InweboResult.ERR_NETWORK]: 2202,
+  [InweboResult.ERR_CODE]: 2311,
+  [InweboResult.ERR_SN]: 2311,
+  [InweboResult.ERR_ACCESS]: 2308,
+  [InweboResult.ERR_VERSION]: 2309,
+  [InweboResult.ERR_BLOCKED]: 2310,
+  [InweboResult.ERR_STATE]: 2311,
+  [InweboResult.ERR_NODEVICE]: 2312,
+  [InweboResult.ERR_NOCA]: 2313,
+  [InweboResult.ERR_NOSRV]: 2314,
+  [InweboResult.ERR_PINREUSED]: 2315,
+  [InweboResult.ERR_SYNCHROFAILED]: 2316,
+  [InweboResult.ERR_FORBIDDEN]: 2317,
+  [InweboResult.ERR_PINREFUSED]: 2308,
+  [InweboResult.ERR_TIMEOUT]: 2201,
+  [InweboResult.ERR_OTHER]: 2000,
+};
 
-const codeByResult = new Map<number, ErrorCode>(pimsCodes);
+/** The table's rows, in ascending result order (an object's integer keys iterate that way). */
+const rows = () =>
+  Object.entries(pimsCodes).map(([result, code]) => [Number(result) as InweboResult, code] as const);
 
 /** The PIMS code an inWebo result code surfaces as; an unknown result is "Unknown error". */
-export const codeOfInweboResult = (result: number): ErrorCode => codeByResult.get(result) ?? 2000;
+export const codeOfInweboResult = (result: number): ErrorCode => pimsCodes[result as InweboResult] ?? 2000;
 
 /** The inWebo result code that surfaces as a given PIMS code in 2308-2317, for simulating the token. */
 export const inweboResultOf = (code: ErrorCode): InweboResult | undefined =>
-  pimsCodes.find(([result, pims]) => pims === code && result >= 4 && result <= 14)?.[0];
+  rows().find(([result, pims]) => pims === code && result >= 4 && result <= 14)?.[0];
 
 type ResultsByName = Readonly<
   Record<InweboResultName, { readonly result: InweboResult; readonly code: ErrorCode }>
@@ -58,7 +60,7 @@ type ResultsByName = Readonly<
 
 const byName = (): ResultsByName =>
   Object.fromEntries(
-    pimsCodes.map(([result, code]) => [InweboResult[result], { result, code }]),
+    rows().map(([result, code]) => [InweboResult[result], { result, code }]),
   ) as ResultsByName;
 
 /** Every inWebo result by name, with the PIMS code it surfaces as. */
