@@ -7,9 +7,14 @@ export interface FacadeMemory {
   pendingSyncStatus: EnrollmentStatus | undefined;
 }
 
-const refused = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
-const tokenFailure = (outcome: InweboOutcome): Outcome<never> | undefined =>
+const refused = (code: ErrorCode) => ({ ok: false, code }) as const;
+
+/** A token call's failure as a refusal; nothing when it succeeded. */
+const tokenFailure = (outcome: InweboOutcome) =>
   outcome.ok ? undefined : refused(codeOfInweboResult(outcome.result));
+
+/** The device's token, when the StrongAuthentication component is configured (else 2344). */
+const configuredToken = ({ token }: Services) => (token?.isConfigured() ? token : undefined);
 
 /** SET smscode: the backend checks the code, then the device's token activates with what it issued. */
 const validateAndActivate = async (
@@ -18,19 +23,17 @@ const validateAndActivate = async (
   smsCode: string,
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
-  const { token } = services;
-  if (token === undefined || !token.isConfigured()) return refused(2344);
+  const token = configuredToken(services);
+  if (token === undefined) return refused(2344);
   const validation = await services.transport.validateSmsCode(smsCode, ctx);
   if (!validation.ok) return validation;
   const { status, activationCode } = validation.value;
-  const started = await token.activationStart(activationCode, ctx);
-  const startFailure = tokenFailure(started);
+  const startFailure = tokenFailure(await token.activationStart(activationCode, ctx));
   if (startFailure) return startFailure;
   const finalizeFailure = tokenFailure(await token.activationFinalize(ctx));
-  if (finalizeFailure && !finalizeFailure.ok && recoveryOf(finalizeFailure.code) === "sync") {
-    memory.pendingSyncStatus = status;
-  }
-  return finalizeFailure ?? { ok: true, value: { status } };
+  if (!finalizeFailure) return { ok: true, value: { status } };
+  if (recoveryOf(finalizeFailure.code) === "sync") memory.pendingSyncStatus = status;
+  return finalizeFailure;
 };
 
 /** Runs an accepted command against the services. Expected refusals come back as values. */
@@ -58,10 +61,11 @@ export const runSynchronize = async (
   memory: FacadeMemory,
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
+  const token = configuredToken(services);
   const status = memory.pendingSyncStatus;
-  if (services.token === undefined || !services.token.isConfigured()) return refused(2344);
+  if (token === undefined) return refused(2344);
   if (status === undefined) return refused(2311);
-  const failure = tokenFailure(await services.token.synchronize(ctx));
+  const failure = tokenFailure(await token.synchronize(ctx));
   if (failure) return failure;
   memory.pendingSyncStatus = undefined;
   return { ok: true, value: { status } };
