@@ -48,14 +48,13 @@ export interface Pims {
 }
 
 /** One facade's state, shared by module-level functions: a facade is five small closures, no more. */
-interface Facade {
+interface Facade extends FacadeMemory {
   readonly services: Services;
   readonly timeoutMs: number;
   readonly transactionId: () => string;
   readonly logger: Logger;
   /** What every call answers until `initialize` succeeds (2001, then 2006 after a refused config). */
   refusal: ErrorCode | undefined;
-  readonly memory: FacadeMemory;
   /** The commands in flight, by key, with what cuts each short; there only while some are. */
   inFlight: Map<string, () => void> | undefined;
 }
@@ -98,18 +97,15 @@ const run = async (
 ): Promise<PimsMessage | null> => {
   facade.inFlight ??= new Map();
   if (facade.inFlight.has(key)) return failed(id, 2005);
-  const call = withDeadline(work, facade.timeoutMs, signal);
-  let releasedMidway = false;
-  const cancel = () => {
-    releasedMidway = true;
-    call.cancel();
-  };
+  const { settled, cancel } = withDeadline(work, facade.timeoutMs, signal);
   facade.inFlight.set(key, cancel);
-  const settled = await call.settled;
-  if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
+  const outcome = await settled;
+  // `release()` drops the calls in flight: a call no longer listed was released midway.
+  const released = facade.inFlight?.get(key) !== cancel;
+  if (!released) facade.inFlight?.delete(key);
   if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-  if ("aborted" in settled) return releasedMidway ? failed(id, 2001) : null;
-  return settled.ok ? succeeded(id, settled.value) : failed(id, settled.code);
+  if ("aborted" in outcome) return released ? failed(id, 2001) : null;
+  return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
 };
 
 const initialize = (facade: Facade, config: unknown, callback: Callback | undefined) =>
@@ -150,21 +146,21 @@ const command =
     const { command } = validation;
     return {
       key: `${method} ${String(api)} ${command.variant}`,
-      work: (ctx: CallContext) => runCommand(command, facade.services, facade.memory, ctx),
+      work: (ctx: CallContext) => runCommand(command, facade.services, facade, ctx),
     };
   };
 
 /** The 2316 recovery: one at a time, like any command. */
 const synchronization = (facade: Facade): Accepted => ({
   key: "synchronize",
-  work: (ctx) => runSynchronize(facade.services, facade.memory, ctx),
+  work: (ctx) => runSynchronize(facade.services, facade, ctx),
 });
 
 const release = (facade: Facade) => {
   facade.refusal = 2001;
-  const cancels = [...(facade.inFlight?.values() ?? [])];
+  const inFlight = facade.inFlight;
   facade.inFlight = undefined;
-  for (const cancel of cancels) cancel();
+  for (const cancel of inFlight?.values() ?? []) cancel();
 };
 
 /** The SDK-compatible facade: `pims.get/set` over injected services. It never throws and never rejects. */
@@ -180,7 +176,7 @@ export const createPims = ({
     transactionId,
     logger,
     refusal: 2001,
-    memory: { pendingSyncStatus: undefined },
+    pendingSyncStatus: undefined,
     inFlight: undefined,
   };
   return {
