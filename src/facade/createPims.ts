@@ -141,9 +141,8 @@ const call = (
 /** A `get` or `set` that passed validation runs its command; the key tells duplicates apart. */
 const command =
   (facade: Facade, method: "get" | "set", api: unknown, params: unknown) => (): Accepted | Refusal => {
-    const validation = validateCall(method, api, params);
-    if (!validation.ok) return validation;
-    const { command } = validation;
+    const command = validateCall(method, api, params);
+    if ("ok" in command) return command;
     return {
       key: `${method} ${String(api)} ${command.variant}`,
       work: (ctx: CallContext) => runCommand(command, facade.services, facade, ctx),

@@ -14,13 +14,10 @@ export interface Command {
 export interface Refusal {
   readonly ok: false;
   readonly code: ErrorCode;
-  readonly parameter?: string;
+  readonly parameter?: string | undefined;
 }
 
-export type Validation = { readonly ok: true; readonly command: Command } | Refusal;
-
-const refuse = (code: ErrorCode, parameter?: string): Validation =>
-  parameter === undefined ? { ok: false, code } : { ok: false, code, parameter };
+const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
 
 const ACCESSOR = Symbol("accessor");
 
@@ -43,23 +40,26 @@ const plainParams = (params: unknown): object | undefined => {
  * turn: missing (2101), a documented variant not implemented here (2002), invalid (2102). Never throws,
  * whatever `params` is.
  */
-export const validateCall = (method: "get" | "set", api: unknown, params: unknown): Validation => {
+export const validateCall = (method: "get" | "set", api: unknown, params: unknown): Command | Refusal => {
   try {
     const rule =
       typeof api === "string" && Object.hasOwn(apiRules[method], api) ? apiRules[method][api] : undefined;
     if (rule === undefined) return refuse(2002);
     const plain = plainParams(params);
     if (plain === undefined) return refuse(2102, "params");
+    const [variantParam] = Object.keys(rule.params);
     const normalised: Record<string, unknown> = {};
-    for (const { name, schema, unimplemented } of rule.fields) {
+    for (const [name, schema] of Object.entries(rule.params)) {
       const value = ownValue(plain, name);
       if (value === undefined || value === null) return refuse(2101, name);
-      if (unimplemented?.includes(value as string)) return refuse(2002);
-      if (!z.safeParse(schema, value).success) return refuse(2102, name);
+      if (!z.safeParse(schema, value).success) {
+        const unimplemented = name === variantParam && rule.unimplemented?.includes(value as string);
+        return refuse(unimplemented ? 2002 : 2102, name);
+      }
       normalised[name] = value;
     }
-    const variant = rule.variantParam === undefined ? "" : String(normalised[rule.variantParam]);
-    return { ok: true, command: { operation: rule.operation, variant, params: normalised } };
+    const variant = variantParam === undefined ? "" : String(normalised[variantParam]);
+    return { operation: rule.operation, variant, params: normalised };
   } catch {
     return refuse(2102, "params");
   }

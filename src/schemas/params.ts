@@ -7,19 +7,12 @@ export const smsCodeSchema = /* @__PURE__ */ z.union([
   z.number().check(z.gte(0), z.refine(Number.isSafeInteger)),
 ]);
 
-export interface FieldRule {
-  readonly name: string;
-  readonly schema: z.ZodMiniType;
-  /** Values the SDK documents but this engine does not implement: 2002 "API not supported". */
-  readonly unimplemented?: readonly string[];
-}
-
-/** One api of one method: the operation it runs and its params, checked in order. */
+/** One api of one method: the operation it runs and its params, checked in order; the first picks the variant. */
 export interface ApiRule {
   readonly operation: Operation;
-  /** The param that picks the variant (`type`, `action`), when the api has variants: the first field. */
-  readonly variantParam?: string;
-  readonly fields: readonly FieldRule[];
+  readonly params: Readonly<Record<string, z.ZodMiniType>>;
+  /** Variants the SDK documents but this engine does not implement: 2002 "API not supported". */
+  readonly unimplemented?: readonly string[];
 }
 
 export const SMSCODE_API = "pims.authentication.smscode";
@@ -31,37 +24,23 @@ export const apiRules: Readonly<Record<"get" | "set", Readonly<Record<string, Ap
   get: {
     [SMSCODE_API]: {
       operation: "smscode.get",
-      variantParam: "type",
-      fields: [
-        {
-          name: "type",
-          schema: /* @__PURE__ */ z.enum(["enrollment"]),
-          unimplemented: ["phoneNumberCertification", "resetPIN"],
-        },
-      ],
+      params: { type: /* @__PURE__ */ z.enum(["enrollment"]) },
+      unimplemented: ["phoneNumberCertification", "resetPIN"],
     },
-    [TRUSTED_PHONE_API]: { operation: "trustedphonenumber.get", fields: [] },
+    [TRUSTED_PHONE_API]: { operation: "trustedphonenumber.get", params: {} },
     [ACCOUNT_API]: {
       operation: "account.get",
-      variantParam: "type",
-      fields: [
-        { name: "type", schema: /* @__PURE__ */ z.enum(["isDeviceActivated", "isAccountBlocked"]) },
-        { name: "actionType", schema: /* @__PURE__ */ z.enum(["strong"]) },
-      ],
+      params: {
+        type: /* @__PURE__ */ z.enum(["isDeviceActivated", "isAccountBlocked"]),
+        actionType: /* @__PURE__ */ z.enum(["strong"]),
+      },
     },
   },
   set: {
     [SMSCODE_API]: {
       operation: "smscode.set",
-      variantParam: "action",
-      fields: [
-        {
-          name: "action",
-          schema: /* @__PURE__ */ z.enum(["enrollment"]),
-          unimplemented: ["addPhoneNumber", "resetPIN"],
-        },
-        { name: "smsCode", schema: smsCodeSchema },
-      ],
+      params: { action: /* @__PURE__ */ z.enum(["enrollment"]), smsCode: smsCodeSchema },
+      unimplemented: ["addPhoneNumber", "resetPIN"],
     },
   },
 };
