@@ -36,6 +36,25 @@ const validateAndActivate = async (
   return finalizeFailure;
 };
 
+/** The 2316 recovery: retry only the token's post-synchronization; the validation already answered. */
+const runSynchronize = async (
+  services: Services,
+  memory: FacadeMemory,
+  ctx: CallContext,
+): Promise<Outcome<{ status: EnrollmentStatus }>> => {
+  const token = configuredToken(services);
+  const status = memory.pendingSyncStatus;
+  if (token === undefined) return refused(2344);
+  if (status === undefined) return refused(2311);
+  const failure = tokenFailure(await token.synchronize(ctx));
+  if (failure) return failure;
+  memory.pendingSyncStatus = undefined;
+  return { ok: true, value: { status } };
+};
+
+/** The 2316 recovery, one at a time like any command. */
+export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", variant: "", params: {} };
+
 /** Runs an accepted command against the services. Expected refusals come back as values. */
 export const runCommand = (
   command: Command,
@@ -52,21 +71,7 @@ export const runCommand = (
       return services.transport.requestSmsCode(ctx);
     case "smscode.set":
       return validateAndActivate(services, memory, String(command.params.smsCode), ctx);
+    case "synchronize":
+      return runSynchronize(services, memory, ctx);
   }
-};
-
-/** The 2316 recovery: retry only the token's post-synchronization; the validation already answered. */
-export const runSynchronize = async (
-  services: Services,
-  memory: FacadeMemory,
-  ctx: CallContext,
-): Promise<Outcome<{ status: EnrollmentStatus }>> => {
-  const token = configuredToken(services);
-  const status = memory.pendingSyncStatus;
-  if (token === undefined) return refused(2344);
-  if (status === undefined) return refused(2311);
-  const failure = tokenFailure(await token.synchronize(ctx));
-  if (failure) return failure;
-  memory.pendingSyncStatus = undefined;
-  return { ok: true, value: { status } };
 };

@@ -1,13 +1,13 @@
 import * as z from "zod/mini";
 import type { ErrorCode } from "../errors/index.js";
 import { pimsConfigSchema } from "../schemas/index.js";
-import type { CallContext, Outcome, Services } from "../services/ports.js";
-import { type FacadeMemory, runCommand, runSynchronize } from "./commands.js";
+import type { Services } from "../services/ports.js";
+import { type FacadeMemory, runCommand, SYNCHRONIZE } from "./commands.js";
 import { withDeadline } from "./deadline.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { failed, type PimsMessage, succeeded } from "./messages.js";
 import { randomTransactionId } from "./transactionId.js";
-import { type Refusal, validateCall } from "./validate.js";
+import { type Command, type Refusal, validateCall } from "./validate.js";
 
 /** Beyond the SDK: the optional last argument of `get`, `set` and `synchronize`. */
 export interface CallOptions {
@@ -59,12 +59,6 @@ interface Facade extends FacadeMemory {
   inFlight: Map<string, () => void> | undefined;
 }
 
-/** A call past validation: the key that makes a second one a duplicate, and its work. */
-interface Accepted {
-  readonly key: string;
-  readonly work: (ctx: CallContext) => Promise<Outcome<unknown>>;
-}
-
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Answers once, never synchronously; an aborted call answers nobody. */
@@ -92,12 +86,17 @@ const answer = async (
 const run = async (
   facade: Facade,
   id: string,
-  { key, work }: Accepted,
+  command: Command,
   signal: AbortSignal | undefined,
 ): Promise<PimsMessage | null> => {
+  const { key } = command;
   facade.inFlight ??= new Map();
   if (facade.inFlight.has(key)) return failed(id, 2005);
-  const { settled, cancel } = withDeadline(work, facade.timeoutMs, signal);
+  const { settled, cancel } = withDeadline(
+    (ctx) => runCommand(command, facade.services, facade, ctx),
+    facade.timeoutMs,
+    signal,
+  );
   facade.inFlight.set(key, cancel);
   const outcome = await settled;
   // `release()` drops the calls in flight: a call no longer listed was released midway.
@@ -125,35 +124,18 @@ const initialize = (facade: Facade, config: unknown, callback: Callback | undefi
 /** `get`, `set` and `synchronize`: the facade's state first, then the call's own checks, then its work. */
 const call = (
   facade: Facade,
-  accept: () => Accepted | Refusal,
+  accept: () => Command | Refusal,
   a: Callback | CallOptions | undefined,
   b: CallOptions | undefined,
 ) => {
   const [callback, options] = typeof a === "function" ? [a, b] : [undefined, a ?? b];
   return answer(facade, callback, options?.signal, async (id) => {
     if (facade.refusal !== undefined) return failed(id, facade.refusal);
-    const accepted = accept();
-    if ("ok" in accepted) return failed(id, accepted.code, accepted.parameter);
-    return run(facade, id, accepted, options?.signal);
+    const command = accept();
+    if ("ok" in command) return failed(id, command.code, command.parameter);
+    return run(facade, id, command, options?.signal);
   });
 };
-
-/** A `get` or `set` that passed validation runs its command; the key tells duplicates apart. */
-const command =
-  (facade: Facade, method: "get" | "set", api: unknown, params: unknown) => (): Accepted | Refusal => {
-    const command = validateCall(method, api, params);
-    if ("ok" in command) return command;
-    return {
-      key: `${method} ${String(api)} ${command.variant}`,
-      work: (ctx: CallContext) => runCommand(command, facade.services, facade, ctx),
-    };
-  };
-
-/** The 2316 recovery: one at a time, like any command. */
-const synchronization = (facade: Facade): Accepted => ({
-  key: "synchronize",
-  work: (ctx) => runSynchronize(facade.services, facade, ctx),
-});
 
 const release = (facade: Facade) => {
   facade.refusal = 2001;
@@ -180,9 +162,9 @@ export const createPims = ({
   };
   return {
     initialize: (config, callback) => initialize(facade, config, callback),
-    get: (api, params, a, b) => call(facade, command(facade, "get", api, params), a, b),
-    set: (api, params, a, b) => call(facade, command(facade, "set", api, params), a, b),
-    synchronize: (a, b) => call(facade, () => synchronization(facade), a, b),
+    get: (api, params, a, b) => call(facade, () => validateCall("get", api, params), a, b),
+    set: (api, params, a, b) => call(facade, () => validateCall("set", api, params), a, b),
+    synchronize: (a, b) => call(facade, () => SYNCHRONIZE, a, b),
     release: () => release(facade),
   };
 };

@@ -4,7 +4,10 @@ import { apiRules } from "../schemas/index.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {
-  readonly operation: Operation;
+  /** What makes the same command twice at once a duplicate (2005): method, api and variant. */
+  readonly key: string;
+  /** An api's operation, or the 2316 recovery beyond the SDK. */
+  readonly operation: Operation | "synchronize";
   /** The variant picked (`enrollment`, `isDeviceActivated`, …); "" when the api has none. */
   readonly variant: string;
   readonly params: Readonly<Record<string, unknown>>;
@@ -59,7 +62,7 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
       normalised[name] = value;
     }
     const variant = variantParam === undefined ? "" : String(normalised[variantParam]);
-    return { operation: rule.operation, variant, params: normalised };
+    return { key: `${method} ${api} ${variant}`, operation: rule.operation, variant, params: normalised };
   } catch {
     return refuse(2102, "params");
   }
