@@ -22,12 +22,13 @@ export interface Refusal {
 
 const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
 
-const ACCESSOR = Symbol("accessor");
-
-/** An own data property's value: a getter or a proxy trap never runs app code inside the facade. */
+/**
+ * An own data property's value: a getter never runs app code inside the facade. An accessor stands as
+ * its descriptor, present but valid for no param.
+ */
 const ownValue = (params: object, name: string): unknown => {
   const descriptor = Object.getOwnPropertyDescriptor(params, name);
-  return descriptor && !("value" in descriptor) ? ACCESSOR : descriptor?.value;
+  return descriptor && "value" in descriptor ? descriptor.value : descriptor;
 };
 
 /** Params `undefined` or `null` count as `{}`; anything but a plain object is refused. */
