@@ -66,12 +66,13 @@ const answer = async (
   facade: Facade,
   callback: Callback | undefined,
   signal: AbortSignal | undefined,
-  produce: (id: string) => Promise<PimsMessage | null>,
+  produce: (id: string) => Promise<PimsMessage>,
 ): Promise<PimsMessage | null> => {
   const id = facade.transactionId();
+  if (signal?.aborted) return null;
   // `produce` is async: the callback runs after at least one await, never inside get/set.
-  const message = signal?.aborted ? null : await produce(id);
-  if (message === null || signal?.aborted) return null;
+  const message = await produce(id);
+  if (signal?.aborted) return null;
   if (message.status === "FAILED")
     facade.logger("info", "call failed", { transactionId: id, code: message.error.code });
   try {
@@ -88,7 +89,7 @@ const run = async (
   id: string,
   command: Command,
   signal: AbortSignal | undefined,
-): Promise<PimsMessage | null> => {
+): Promise<PimsMessage> => {
   const { key } = command;
   facade.inFlight ??= new Map();
   if (facade.inFlight.has(key)) return failed(id, 2005);
@@ -99,11 +100,10 @@ const run = async (
   );
   facade.inFlight.set(key, cancel);
   const outcome = await settled;
-  // `release()` drops the calls in flight: a call no longer listed was released midway.
-  const released = facade.inFlight?.get(key) !== cancel;
-  if (!released) facade.inFlight?.delete(key);
+  if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
   if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-  if ("aborted" in outcome) return released ? failed(id, 2001) : null;
+  // Cut short by `release()`, or by the caller's signal, which `answer` turns into no answer at all.
+  if ("aborted" in outcome) return failed(id, 2001);
   return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
 };
 
