@@ -114,7 +114,7 @@ const initialize = (facade: Facade, config: unknown, callback: Callback | undefi
     try {
       valid = z.safeParse(pimsConfigSchema, config).success;
     } catch {
-      valid = false;
+      // A config whose getters throw is as invalid as any other.
     }
     facade.refusal = valid ? undefined : 2006;
     facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
