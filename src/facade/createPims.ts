@@ -83,30 +83,6 @@ const answer = async (
   return message;
 };
 
-/** Runs a command under the facade's timeout; the same command twice at once answers 2005. */
-const run = async (
-  facade: Facade,
-  id: string,
-  command: Command,
-  signal: AbortSignal | undefined,
-): Promise<PimsMessage> => {
-  const { key } = command;
-  facade.inFlight ??= new Map();
-  if (facade.inFlight.has(key)) return failed(id, 2005);
-  const { settled, cancel } = withDeadline(
-    (ctx) => runCommand(command, facade.services, facade, ctx),
-    facade.timeoutMs,
-    signal,
-  );
-  facade.inFlight.set(key, cancel);
-  const outcome = await settled;
-  if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
-  if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-  // Cut short by `release()`, or by the caller's signal, which `answer` turns into no answer at all.
-  if ("aborted" in outcome) return failed(id, 2001);
-  return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
-};
-
 const initialize = (facade: Facade, config: unknown, callback: Callback | undefined) =>
   answer(facade, callback, undefined, async (id) => {
     if (facade.refusal === undefined) return failed(id, 2007);
@@ -121,7 +97,10 @@ const initialize = (facade: Facade, config: unknown, callback: Callback | undefi
     return valid ? succeeded(id, null) : failed(id, 2006);
   });
 
-/** `get`, `set` and `synchronize`: the facade's state first, then the call's own checks, then its work. */
+/**
+ * `get`, `set` and `synchronize`, checked in the documented order: the facade's state, the call's own
+ * checks, a duplicate in flight (2005); then its work, under the facade's timeout.
+ */
 const call = (
   facade: Facade,
   accept: () => Command | Refusal,
@@ -129,11 +108,26 @@ const call = (
   b: CallOptions | undefined,
 ) => {
   const [callback, options] = typeof a === "function" ? [a, b] : [undefined, a ?? b];
-  return answer(facade, callback, options?.signal, async (id) => {
+  const signal = options?.signal;
+  return answer(facade, callback, signal, async (id) => {
     if (facade.refusal !== undefined) return failed(id, facade.refusal);
     const command = accept();
     if ("ok" in command) return failed(id, command.code, command.parameter);
-    return run(facade, id, command, options?.signal);
+    const { key } = command;
+    facade.inFlight ??= new Map();
+    if (facade.inFlight.has(key)) return failed(id, 2005);
+    const { settled, cancel } = withDeadline(
+      (ctx) => runCommand(command, facade.services, facade, ctx),
+      facade.timeoutMs,
+      signal,
+    );
+    facade.inFlight.set(key, cancel);
+    const outcome = await settled;
+    if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
+    if (facade.inFlight?.size === 0) facade.inFlight = undefined;
+    // Cut short by `release()`, or by the caller's signal, which `answer` turns into no answer at all.
+    if ("aborted" in outcome) return failed(id, 2001);
+    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
   });
 };
 
