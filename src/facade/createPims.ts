@@ -59,8 +59,6 @@ interface Facade extends FacadeMemory {
   inFlight: Map<string, () => void> | undefined;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
 /** Answers once, never synchronously; an aborted call answers nobody. */
 const answer = async (
   facade: Facade,
@@ -141,7 +139,7 @@ const release = (facade: Facade) => {
 /** The SDK-compatible facade: `pims.get/set` over injected services. It never throws and never rejects. */
 export const createPims = ({
   services,
-  timeoutMs = DEFAULT_TIMEOUT_MS,
+  timeoutMs = 30_000,
   transactionId = randomTransactionId,
   logger = silentLogger,
 }: CreatePimsOptions): Pims => {
