@@ -8,9 +8,6 @@ import {
 
 const byCode = new Map<number, CatalogEntry>(errorCatalog.map((e) => [e.code, e]));
 
-/** The component every label's `[Component]` names. */
-export const COMPONENT = "StrongAuthentication";
-
 export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "number" && byCode.has(code);
 
 export const catalogEntry = (code: ErrorCode): CatalogEntry => byCode.get(code) as CatalogEntry;
@@ -18,11 +15,11 @@ export const catalogEntry = (code: ErrorCode): CatalogEntry => byCode.get(code) 
 /** How the enrollment flow recovers from `code`: its recovery class in the catalogue. */
 export const recoveryOf = (code: ErrorCode): RecoveryClass => catalogEntry(code).recovery;
 
-/** The label of a code, with `[PARAMETER]` replaced by the parameter's name and `[Component]` by the component. */
+/** The label of a code, with `[PARAMETER]` replaced by the parameter's name and `[Component]` by this component. */
 export const labelOf = (code: ErrorCode, parameter?: string): string =>
   catalogEntry(code)
     .label.replace("[PARAMETER]", parameter ?? "[PARAMETER]")
-    .replace("[Component]", COMPONENT);
+    .replace("[Component]", "StrongAuthentication");
 
 /** The (operation, code) pairs that the smscode API reference documents. */
 export const documentedPairs = (
