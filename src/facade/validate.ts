@@ -46,8 +46,7 @@ const plainParams = (params: unknown): object | undefined => {
  */
 export const validateCall = (method: "get" | "set", api: unknown, params: unknown): Command | Refusal => {
   try {
-    const rule =
-      typeof api === "string" && Object.hasOwn(apiRules[method], api) ? apiRules[method][api] : undefined;
+    const rule = apiRules[method].get(api);
     if (rule === undefined) return refuse(2002);
     const plain = plainParams(params);
     if (plain === undefined) return refuse(2102, "params");

@@ -19,28 +19,40 @@ export const SMSCODE_API = "pims.authentication.smscode";
 export const TRUSTED_PHONE_API = "pims.authentication.trustedphonenumber";
 export const ACCOUNT_API = "pims.authentication.account";
 
-/** The APIs the facade answers, per method. Anything else is 2002. */
-export const apiRules: Readonly<Record<"get" | "set", Readonly<Record<string, ApiRule>>>> = {
-  get: {
-    [SMSCODE_API]: {
-      operation: "smscode.get",
-      params: { type: /* @__PURE__ */ z.enum(["enrollment"]) },
-      unimplemented: ["phoneNumberCertification", "resetPIN"],
-    },
-    [TRUSTED_PHONE_API]: { operation: "trustedphonenumber.get", params: {} },
-    [ACCOUNT_API]: {
-      operation: "account.get",
-      params: {
-        type: /* @__PURE__ */ z.enum(["isDeviceActivated", "isAccountBlocked"]),
-        actionType: /* @__PURE__ */ z.enum(["strong"]),
+/**
+ * The APIs the facade answers, per method. Anything else is 2002. Maps, so that looking up whatever an
+ * app passes as the api runs none of its code.
+ */
+export const apiRules: Readonly<Record<"get" | "set", ReadonlyMap<unknown, ApiRule>>> = {
+  get: /* @__PURE__ */ new Map<string, ApiRule>([
+    [
+      SMSCODE_API,
+      {
+        operation: "smscode.get",
+        params: { type: /* @__PURE__ */ z.enum(["enrollment"]) },
+        unimplemented: ["phoneNumberCertification", "resetPIN"],
       },
-    },
-  },
-  set: {
-    [SMSCODE_API]: {
-      operation: "smscode.set",
-      params: { action: /* @__PURE__ */ z.enum(["enrollment"]), smsCode: smsCodeSchema },
-      unimplemented: ["addPhoneNumber", "resetPIN"],
-    },
-  },
+    ],
+    [TRUSTED_PHONE_API, { operation: "trustedphonenumber.get", params: {} }],
+    [
+      ACCOUNT_API,
+      {
+        operation: "account.get",
+        params: {
+          type: /* @__PURE__ */ z.enum(["isDeviceActivated", "isAccountBlocked"]),
+          actionType: /* @__PURE__ */ z.enum(["strong"]),
+        },
+      },
+    ],
+  ]),
+  set: /* @__PURE__ */ new Map<string, ApiRule>([
+    [
+      SMSCODE_API,
+      {
+        operation: "smscode.set",
+        params: { action: /* @__PURE__ */ z.enum(["enrollment"]), smsCode: smsCodeSchema },
+        unimplemented: ["addPhoneNumber", "resetPIN"],
+      },
+    ],
+  ]),
 };
