@@ -50,18 +50,17 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
     if (rule === undefined) return refuse(2002);
     const plain = plainParams(params);
     if (plain === undefined) return refuse(2102, "params");
-    const [variantParam] = Object.keys(rule.params);
     const normalised: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(rule.params)) {
       const value = ownValue(plain, name);
       if (value === undefined || value === null) return refuse(2101, name);
       if (!z.safeParse(schema, value).success) {
-        const unimplemented = name === variantParam && rule.unimplemented?.includes(value as string);
-        return refuse(unimplemented ? 2002 : 2102, name);
+        return refuse(rule.unimplemented?.[name]?.includes(value as string) ? 2002 : 2102, name);
       }
       normalised[name] = value;
     }
-    const variant = variantParam === undefined ? "" : String(normalised[variantParam]);
+    // The first param picks the variant (`type`, `action`).
+    const variant = String(Object.values(normalised)[0] ?? "");
     return { key: `${method} ${api} ${variant}`, operation: rule.operation, variant, params: normalised };
   } catch {
     return refuse(2102, "params");

@@ -11,8 +11,8 @@ export const smsCodeSchema = /* @__PURE__ */ z.union([
 export interface ApiRule {
   readonly operation: Operation;
   readonly params: Readonly<Record<string, z.ZodMiniType>>;
-  /** Variants the SDK documents but this engine does not implement: 2002 "API not supported". */
-  readonly unimplemented?: readonly string[];
+  /** Values of a param the SDK documents but this engine does not implement: 2002 "API not supported". */
+  readonly unimplemented?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const SMSCODE_API = "pims.authentication.smscode";
@@ -30,7 +30,7 @@ export const apiRules: Readonly<Record<"get" | "set", ReadonlyMap<unknown, ApiRu
       {
         operation: "smscode.get",
         params: { type: /* @__PURE__ */ z.enum(["enrollment"]) },
-        unimplemented: ["phoneNumberCertification", "resetPIN"],
+        unimplemented: { type: ["phoneNumberCertification", "resetPIN"] },
       },
     ],
     [TRUSTED_PHONE_API, { operation: "trustedphonenumber.get", params: {} }],
@@ -51,7 +51,7 @@ export const apiRules: Readonly<Record<"get" | "set", ReadonlyMap<unknown, ApiRu
       {
         operation: "smscode.set",
         params: { action: /* @__PURE__ */ z.enum(["enrollment"]), smsCode: smsCodeSchema },
-        unimplemented: ["addPhoneNumber", "resetPIN"],
+        unimplemented: { action: ["addPhoneNumber", "resetPIN"] },
       },
     ],
   ]),
