@@ -81,20 +81,6 @@ const answer = async (
   return message;
 };
 
-const initialize = (facade: Facade, config: unknown, callback: Callback | undefined) =>
-  answer(facade, callback, undefined, async (id) => {
-    if (facade.refusal === undefined) return failed(id, 2007);
-    let valid = false;
-    try {
-      valid = z.safeParse(pimsConfigSchema, config).success;
-    } catch {
-      // A config whose getters throw is as invalid as any other.
-    }
-    facade.refusal = valid ? undefined : 2006;
-    facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
-    return valid ? succeeded(id, null) : failed(id, 2006);
-  });
-
 /**
  * `get`, `set` and `synchronize`, checked in the documented order: the facade's state, the call's own
  * checks, a duplicate in flight (2005); then its work, under the facade's timeout.
@@ -129,13 +115,6 @@ const call = (
   });
 };
 
-const release = (facade: Facade) => {
-  facade.refusal = 2001;
-  const inFlight = facade.inFlight;
-  facade.inFlight = undefined;
-  for (const cancel of inFlight?.values() ?? []) cancel();
-};
-
 /** The SDK-compatible facade: `pims.get/set` over injected services. It never throws and never rejects. */
 export const createPims = ({
   services,
@@ -153,10 +132,27 @@ export const createPims = ({
     inFlight: undefined,
   };
   return {
-    initialize: (config, callback) => initialize(facade, config, callback),
+    initialize: (config, callback) =>
+      answer(facade, callback, undefined, async (id) => {
+        if (facade.refusal === undefined) return failed(id, 2007);
+        let valid = false;
+        try {
+          valid = z.safeParse(pimsConfigSchema, config).success;
+        } catch {
+          // A config whose getters throw is as invalid as any other.
+        }
+        facade.refusal = valid ? undefined : 2006;
+        facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
+        return valid ? succeeded(id, null) : failed(id, 2006);
+      }),
     get: (api, params, a, b) => call(facade, () => validateCall("get", api, params), a, b),
     set: (api, params, a, b) => call(facade, () => validateCall("set", api, params), a, b),
     synchronize: (a, b) => call(facade, () => SYNCHRONIZE, a, b),
-    release: () => release(facade),
+    release: () => {
+      facade.refusal = 2001;
+      const inFlight = facade.inFlight;
+      facade.inFlight = undefined;
+      for (const cancel of inFlight?.values() ?? []) cancel();
+    },
   };
 };
