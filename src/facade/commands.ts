@@ -53,7 +53,7 @@ const runSynchronize = async (
 };
 
 /** The 2316 recovery, one at a time like any command. */
-export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", variant: "", params: {} };
+export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", params: {} };
 
 /** Runs an accepted command against the services. Expected refusals come back as values. */
 export const runCommand = (
@@ -64,7 +64,10 @@ export const runCommand = (
 ): Promise<Outcome<unknown>> => {
   switch (command.operation) {
     case "account.get":
-      return services.transport.getAccount(command.variant as "isDeviceActivated" | "isAccountBlocked", ctx);
+      return services.transport.getAccount(
+        command.params.type as "isDeviceActivated" | "isAccountBlocked",
+        ctx,
+      );
     case "trustedphonenumber.get":
       return services.transport.getTrustedPhoneNumber(ctx);
     case "smscode.get":

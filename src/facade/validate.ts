@@ -8,8 +8,6 @@ export interface Command {
   readonly key: string;
   /** An api's operation, or the 2316 recovery beyond the SDK. */
   readonly operation: Operation | "synchronize";
-  /** The variant picked (`enrollment`, `isDeviceActivated`, …); "" when the api has none. */
-  readonly variant: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
@@ -59,9 +57,9 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
       }
       normalised[name] = value;
     }
-    // The first param picks the variant (`type`, `action`).
+    // The first param picks the variant (`type`, `action`); an api without params has none.
     const variant = String(Object.values(normalised)[0] ?? "");
-    return { key: `${method} ${api} ${variant}`, operation: rule.operation, variant, params: normalised };
+    return { key: `${method} ${api} ${variant}`, operation: rule.operation, params: normalised };
   } catch {
     return refuse(2102, "params");
   }
