@@ -13,9 +13,6 @@ const refused = (code: ErrorCode) => ({ ok: false, code }) as const;
 const tokenFailure = (outcome: InweboOutcome) =>
   outcome.ok ? undefined : refused(codeOfInweboResult(outcome.result));
 
-/** The device's token, when the StrongAuthentication component is configured (else 2344). */
-const configuredToken = ({ token }: Services) => (token?.isConfigured() ? token : undefined);
-
 /** SET smscode: the backend checks the code, then the device's token activates with what it issued. */
 const validateAndActivate = async (
   services: Services,
@@ -23,8 +20,8 @@ const validateAndActivate = async (
   smsCode: string,
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
-  const token = configuredToken(services);
-  if (token === undefined) return refused(2344);
+  const { token } = services;
+  if (!token?.isConfigured()) return refused(2344);
   const validation = await services.transport.validateSmsCode(smsCode, ctx);
   if (!validation.ok) return validation;
   const { status, activationCode } = validation.value;
@@ -42,9 +39,9 @@ const runSynchronize = async (
   memory: FacadeMemory,
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
-  const token = configuredToken(services);
+  const { token } = services;
   const status = memory.pendingSyncStatus;
-  if (token === undefined) return refused(2344);
+  if (!token?.isConfigured()) return refused(2344);
   if (status === undefined) return refused(2311);
   const failure = tokenFailure(await token.synchronize(ctx));
   if (failure) return failure;
