@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import type { ErrorCode } from "../errors/index.js";
 import { pimsConfigSchema } from "../schemas/index.js";
 import type { Services } from "../services/ports.js";
@@ -137,7 +136,7 @@ export const createPims = ({
         if (facade.refusal === undefined) return failed(id, 2007);
         let valid = false;
         try {
-          valid = z.safeParse(pimsConfigSchema, config).success;
+          valid = pimsConfigSchema.safeParse(config).success;
         } catch {
           // A config whose getters throw is as invalid as any other.
         }

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import type { ErrorCode, Operation } from "../errors/index.js";
 import { apiRules } from "../schemas/index.js";
 
@@ -52,7 +51,7 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
     for (const [name, schema] of Object.entries(rule.params)) {
       const value = ownValue(plain, name);
       if (value === undefined || value === null) return refuse(2101, name);
-      if (!z.safeParse(schema, value).success) {
+      if (!schema.safeParse(value).success) {
         return refuse(rule.unimplemented?.[name]?.includes(value as string) ? 2002 : 2102, name);
       }
       normalised[name] = value;
