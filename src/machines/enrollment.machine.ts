@@ -1,4 +1,3 @@
-import { setup } from "xstate";
 import type { RecoveryClass } from "../errors/index.js";
 import { actions } from "./actions.js";
 import { enrollmentActors } from "./actors.js";
@@ -13,6 +12,7 @@ import {
   handoffOutput,
   trustedPhoneRequiredOutput,
 } from "./outputs.js";
+import { setup } from "./setup.js";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOutput } from "./types.js";
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
