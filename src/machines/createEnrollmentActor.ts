@@ -34,7 +34,8 @@ export type EnrollmentActor = Actor<typeof enrollmentMachine>;
  * print each one to the console, SMS code included, which the engine's logs never show.
  */
 const dropEventsOnceEnded = (actor: AnyActorRef) => {
-  const send = actor.send.bind(actor);
+  // XState binds `send` to its actor (so that `const { send } = actor` works): no second binding needed.
+  const { send } = actor;
   actor.send = (event) => {
     if (actor.getSnapshot().status === "active") send(event);
   };
