@@ -1,4 +1,4 @@
-import { errorCatalog, labelOf } from "../../src/errors";
+import { documentedCodes, errorCatalog, labelOf, type Operation } from "../../src/errors";
 import { messages } from "../../src/view";
 
 const RECOVERY_TEXT: Record<string, string> = {
@@ -14,13 +14,20 @@ const RECOVERY_TEXT: Record<string, string> = {
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
+const documentedFor = (code: number) =>
+  (Object.keys(documentedCodes) as Operation[]).filter((operation) =>
+    (documentedCodes[operation] as readonly number[]).includes(code),
+  );
+
 /** `docs/errors.md`: the catalogue as the engine uses it, generated from `errorCatalog` and the messages. */
 export const renderErrorTable = (): string => {
   const rows = errorCatalog.map((e) =>
     [
       e.code,
       cell(labelOf(e.code)),
-      e.documentedFor.length ? e.documentedFor.map((o) => `\`${o}\``).join(", ") : "—",
+      documentedFor(e.code)
+        .map((o) => `\`${o}\``)
+        .join(", ") || "—",
       `\`${e.recovery}\`: ${RECOVERY_TEXT[e.recovery]}`,
       cell(messages.en[e.code]),
     ].join(" | "),

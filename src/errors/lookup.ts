@@ -1,5 +1,6 @@
 import {
   type CatalogEntry,
+  documentedCodes,
   type ErrorCode,
   errorCatalog,
   type Operation,
@@ -25,8 +26,4 @@ export const labelOf = (code: ErrorCode, parameter?: string): string =>
 export const documentedPairs = (
   operations: readonly Operation[] = ["smscode.get", "smscode.set"],
 ): { operation: Operation; code: ErrorCode }[] =>
-  operations.flatMap((operation) =>
-    errorCatalog
-      .filter((e) => (e.documentedFor as readonly Operation[]).includes(operation))
-      .map((e) => ({ operation, code: e.code })),
-  );
+  operations.flatMap((operation) => documentedCodes[operation].map((code) => ({ operation, code })));

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { type DemoBackend, type Scenario, scenarios } from "./backend";
-import { type ErrorCode, errorCatalog, type Operation } from "./pims";
+import { documentedCodes, type ErrorCode, errorCatalog, type Operation } from "./pims";
 
 const OPERATIONS: readonly Operation[] = [
   "account.get",
@@ -11,7 +11,7 @@ const OPERATIONS: readonly Operation[] = [
 
 /** Every documented (operation, code) pair, from the catalogue. */
 const codesFor = (operation: Operation) =>
-  errorCatalog.filter((entry) => (entry.documentedFor as readonly Operation[]).includes(operation));
+  errorCatalog.filter((entry) => documentedCodes[operation].includes(entry.code));
 
 const SCENARIO_NAMES: Record<Scenario, string> = {
   newDevice: "New device, enrolls with a new PIN",

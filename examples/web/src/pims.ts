@@ -6,6 +6,7 @@
 
 export { createHttpTransport, createSimulatorControls, type SimulatorControls } from "../../../src/http";
 export {
+  documentedCodes,
   type EnrollmentViewModel,
   type ErrorCode,
   enrollmentMachine,
