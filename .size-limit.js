@@ -1,9 +1,9 @@
 // size-limit budgets (`npm run size`, after `npm run build`): minified and gzipped, as an app bundles them.
 // size-limit always marks peer dependencies as external; the consumer checks put xstate and zod back in.
 //
-// The product spec's targets: 24 kB for the consumer bundle (met), 6 kB for the engine's own code (missed:
-// 6.30 kB; see the issue's note for where the bytes go). The other limits are the measured sizes plus about
-// 2 %, so that CI catches a regression.
+// The product spec's targets: 24 kB for the consumer bundle (met, and enforced as the limit), 6 kB for the
+// engine's own code (missed at 6.22 kB: the catalogue's labels, the statechart and the facade's checks are
+// most of it). The other limits are the measured sizes plus about 2 %, so that CI catches a regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 
 const ENGINE = "{ createEnrollmentActor, createPims, enrollmentMachine }";
@@ -15,7 +15,7 @@ export default [
     import: ENGINE,
     ignore: ["xstate", "zod"],
     gzip: true,
-    limit: "6.45 kB",
+    limit: "6.35 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec target 24 kB)",
@@ -31,7 +31,7 @@ export default [
     import: "{ createPims }",
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "9.35 kB",
+    limit: "9.25 kB",
   },
   {
     name: "view model with its five languages, without xstate and zod",
@@ -39,6 +39,6 @@ export default [
     import: "{ toViewModel }",
     ignore: ["xstate", "zod"],
     gzip: true,
-    limit: "5.55 kB",
+    limit: "5.45 kB",
   },
 ];
