@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { type RecoveryClass, recoveryOf } from "../errors/index.js";
 import { smsCodeSchema } from "../schemas/params.js";
 import { answerOf, replyOf } from "./reply.js";
@@ -31,7 +30,7 @@ export const guards = {
   codeFormatValid: ({ event }: GuardArgs) =>
     event.type === "code.submit" &&
     typeof event.code === "string" &&
-    z.safeParse(smsCodeSchema, event.code).success,
+    smsCodeSchema.safeParse(event.code).success,
   canResend: ({ context }: GuardArgs) => context.resendReady && context.sendsUsed < context.timers.maxSends,
   noSendsLeft: ({ context }: GuardArgs) => context.sendsUsed >= context.timers.maxSends,
 };
