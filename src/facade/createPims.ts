@@ -97,16 +97,18 @@ const call = (
     const command = accept();
     if ("ok" in command) return failed(id, command.code, command.parameter);
     const { key } = command;
-    facade.inFlight ??= new Map();
-    if (facade.inFlight.has(key)) return failed(id, 2005);
+    const inFlight = facade.inFlight ?? new Map<string, () => void>();
+    facade.inFlight = inFlight;
+    if (inFlight.has(key)) return failed(id, 2005);
     const { settled, cancel } = withDeadline(
       (ctx) => runCommand(command, facade.services, facade, ctx),
       facade.timeoutMs,
       signal,
     );
-    facade.inFlight.set(key, cancel);
+    inFlight.set(key, cancel);
     const outcome = await settled;
-    if (facade.inFlight?.get(key) === cancel) facade.inFlight.delete(key);
+    // After `release()` this map is no longer the facade's: the key can only be this command's.
+    inFlight.delete(key);
     if (facade.inFlight?.size === 0) facade.inFlight = undefined;
     // Cut short by `release()`, or by the caller's signal, which `answer` turns into no answer at all.
     if ("aborted" in outcome) return failed(id, 2001);
