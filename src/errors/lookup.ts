@@ -27,3 +27,6 @@ export const documentedPairs = (
   operations: readonly Operation[] = ["smscode.get", "smscode.set"],
 ): { operation: Operation; code: ErrorCode }[] =>
   operations.flatMap((operation) => documentedCodes[operation].map((code) => ({ operation, code })));
+
+/** A code with its label: the `error` of a FAILED message, and the machine's last error. */
+export const errorBody = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });

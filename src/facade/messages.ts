@@ -1,4 +1,4 @@
-import { type ErrorCode, labelOf } from "../errors/index.js";
+import { type ErrorCode, errorBody } from "../errors/index.js";
 
 /** The `error` of a FAILED message: its catalogue code and label. */
 export interface PimsErrorBody {
@@ -34,7 +34,7 @@ export const succeeded = <R>(transactionId: string, result: R): SucceededMessage
 export const failed = (transactionId: string, code: ErrorCode, parameter?: string): FailedMessage => ({
   transactionId,
   status: "FAILED",
-  error: { code, label: labelOf(code, parameter) },
+  error: errorBody(code, parameter),
 });
 
 /** A FAILED message as an Error, for apps that prefer to throw. The facade itself never throws. */

@@ -1,13 +1,10 @@
 import { assign } from "xstate";
-import { type ErrorCode, labelOf } from "../errors/index.js";
+import { errorBody } from "../errors/index.js";
 import { answerOf, replyOf } from "./reply.js";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types.js";
 
 /** XState's `assign` for this machine: a partial context, or a function of context and event that gives one. */
 const update = assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>;
-
-/** The error body of a code, labelled by the catalogue. */
-export const errorFor = (code: ErrorCode, parameter?: string) => ({ code, label: labelOf(code, parameter) });
 
 const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 
@@ -17,7 +14,7 @@ const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
  */
 export const actions = {
   /** The reply's error; 2000 when the actor threw, a bug (its error event carries no reply). */
-  recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyOf(event)?.error ?? errorFor(2000) })),
+  recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyOf(event)?.error ?? errorBody(2000) })),
   clearError: /* @__PURE__ */ update({ error: null }),
   storePhone: /* @__PURE__ */ update(({ event }) => ({
     phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
@@ -56,8 +53,8 @@ export const actions = {
   spendAttempt: /* @__PURE__ */ update(({ context }) => ({
     attemptsLeft: Math.max(0, context.attemptsLeft - 1),
   })),
-  rejectCodeFormat: /* @__PURE__ */ update(() => ({ error: errorFor(2102, "smsCode") })),
-  expireCode: /* @__PURE__ */ update(() => ({ error: errorFor(2306), attemptsLeft: 0 })),
+  rejectCodeFormat: /* @__PURE__ */ update(() => ({ error: errorBody(2102, "smsCode") })),
+  expireCode: /* @__PURE__ */ update(() => ({ error: errorBody(2306), attemptsLeft: 0 })),
   markOnline: /* @__PURE__ */ update({ online: true }),
   markOffline: /* @__PURE__ */ update({ online: false }),
 };

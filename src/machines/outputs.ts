@@ -1,4 +1,4 @@
-import { errorFor } from "./actions.js";
+import { errorBody } from "../errors/index.js";
 import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
@@ -33,7 +33,7 @@ export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
 
 export const failedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "failed",
-  error: context.error ?? errorFor(2000),
+  error: context.error ?? errorBody(2000),
 });
 
 export const cancelledOutput = (): EnrollmentOutput => ({ outcome: "cancelled" });
