@@ -20,11 +20,11 @@ export const withDeadline = <T>(
   signal: AbortSignal | undefined,
 ): DeadlineCall<T> => {
   const controller = new AbortController();
-  let finish: (settled: Settled<T>) => void = () => {};
-  const onAbort = () => finish({ ok: false, aborted: true });
+  // Assigned by the promise's executor, which runs at once.
+  let onAbort = () => {};
   const settled = new Promise<Settled<T>>((resolve) => {
     let done = false;
-    finish = (outcome) => {
+    const finish = (outcome: Settled<T>) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -33,6 +33,7 @@ export const withDeadline = <T>(
       if (!outcome.ok && !("code" in outcome && outcome.code === 2000)) controller.abort();
       resolve(outcome);
     };
+    onAbort = () => finish({ ok: false, aborted: true });
     const timer = setTimeout(() => finish({ ok: false, code: 2201 satisfies ErrorCode }), timeoutMs);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
