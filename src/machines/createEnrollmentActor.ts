@@ -67,12 +67,8 @@ export const prepareEnrollmentActor = ({
   const dependencies: EnrollmentDependencies = { pims, config, clock };
   return {
     machine: enrollmentMachine,
-    actorOptions: {
-      input: timers,
-      clock,
-      ...(snapshot ? { snapshot } : {}),
-      ...(inspect ? { inspect } : {}),
-    },
+    // XState takes an undefined snapshot or inspector as none; its types only say "optional".
+    actorOptions: { input: timers, clock, snapshot, inspect } as ActorOptions<typeof enrollmentMachine>,
     bind: (actor) => {
       dependenciesBySystem.set(actor.system, dependencies);
       dropEventsOnceEnded(actor);
