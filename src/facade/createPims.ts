@@ -21,7 +21,7 @@ export type Callback = (message: PimsMessage) => void;
 export interface CreatePimsOptions {
   readonly services: Services;
   /** Per call; past it the call answers 2201 and its request is aborted. Default 30 000. */
-  readonly timeoutMs?: number | undefined;
+  readonly timeoutMs?: number;
   readonly transactionId?: () => string;
   readonly logger?: Logger;
 }

@@ -11,7 +11,7 @@ import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
 import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
-import type { EnrollmentInput } from "./types.js";
+import { defaultTimers, type EnrollmentInput } from "./types.js";
 
 /** What `createEnrollmentActor` takes: the services, and optionally config, snapshot, clock, inspector, logger and the flow's limits. */
 export interface CreateEnrollmentActorOptions extends EnrollmentInput {
@@ -62,8 +62,11 @@ export const prepareEnrollmentActor = ({
   logger = silentLogger,
   ...timers
 }: CreateEnrollmentActorOptions): PreparedEnrollmentActor => {
-  // Left out, the timeout is the facade's default, the 30 s that `defaultTimers` also states.
-  const pims = createPims({ services, timeoutMs: timers.requestTimeoutMs, logger });
+  const pims = createPims({
+    services,
+    timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
+    logger,
+  });
   const dependencies: EnrollmentDependencies = { pims, config, clock };
   return {
     machine: enrollmentMachine,
