@@ -13,9 +13,10 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
-// Two answers of no facade call, so with no transaction id: a reply keeps only the result or the error.
+// Answers that no facade call made, so without a transaction id (a reply keeps only the result or error).
 /** What every actor of an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
+/** What `initializeFacade` answers once the facade is initialised. */
 const INITIALIZED: PimsMessage = succeeded("", null);
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
