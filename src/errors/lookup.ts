@@ -7,11 +7,11 @@ import {
   type RecoveryClass,
 } from "./catalog.js";
 
-const byCode = new Map<number, CatalogEntry>(errorCatalog.map((e) => [e.code, e]));
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  errorCatalog.some((entry) => entry.code === code);
 
-export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "number" && byCode.has(code);
-
-export const catalogEntry = (code: ErrorCode): CatalogEntry => byCode.get(code) as CatalogEntry;
+export const catalogEntry = (code: ErrorCode): CatalogEntry =>
+  errorCatalog.find((entry) => entry.code === code) as CatalogEntry;
 
 /** How the enrollment flow recovers from `code`: its recovery class in the catalogue. */
 export const recoveryOf = (code: ErrorCode): RecoveryClass => catalogEntry(code).recovery;
