@@ -13,11 +13,9 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
-// Answers that no facade call made, so without a transaction id (a reply keeps only the result or error).
+// Made-up answers (here and `initializeFacade`'s) have no transaction id: a reply keeps only the result or error.
 /** What every actor of an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
-/** What `initializeFacade` answers once the facade is initialised. */
-const INITIALIZED: PimsMessage = succeeded("", null);
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
   if (message === null) return { ok: false, interrupted: true, at };
@@ -58,7 +56,8 @@ const SENT_ONCE = true;
 
 /** The enrollment machine's actors. Each reaches its own actor's facade and clock through `dependenciesBySystem`. */
 export const enrollmentActors = {
-  initializeFacade: /* @__PURE__ */ facadeCall<null>(async () => INITIALIZED),
+  /** No call of its own: `facadeCall` initialises the facade first, and once that has succeeded this answers so. */
+  initializeFacade: /* @__PURE__ */ facadeCall<null>(async () => succeeded("", null)),
   checkDeviceActivation: /* @__PURE__ */ facadeCall<{ isDeviceActivated: boolean }>((pims, _, options) =>
     pims.get(ACCOUNT_API, { actionType: "strong", type: "isDeviceActivated" }, options),
   ),
