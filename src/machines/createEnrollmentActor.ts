@@ -82,7 +82,7 @@ export const prepareEnrollmentActor = ({
 /** The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. */
 export const createEnrollmentActor = (options: CreateEnrollmentActorOptions): EnrollmentActor => {
   const prepared = prepareEnrollmentActor(options);
-  const actor = createActor(prepared.machine, prepared.actorOptions);
+  const actor = createActor(enrollmentMachine, prepared.actorOptions);
   prepared.bind(actor);
   return actor;
 };
