@@ -35,7 +35,6 @@ const facadeCall = <T, I extends object = object>(
 ) =>
   fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
     const dependencies = dependenciesBySystem.get(system);
-    const clock = dependencies?.clock ?? systemClock;
     let message: PimsMessage | null = UNCONFIGURED;
     // XState restores an in-flight child from its persisted snapshot, given in the child's options.
     if (sentOnce && (self as AnyActor).options.snapshot) message = null;
@@ -48,7 +47,7 @@ const facadeCall = <T, I extends object = object>(
       }
       if (dependencies.initialized) message = await call(dependencies.pims, input ?? ({} as I), { signal });
     }
-    return toReply<T>(message, clock.now());
+    return toReply<T>(message, (dependencies?.clock ?? systemClock).now());
   });
 
 /** Not sent again by a restored actor: an SMS, a single-use code. */
