@@ -31,7 +31,7 @@ const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
  */
 const facadeCall = <T, I extends object = object>(
   call: (pims: Pims, input: I, options: { signal: AbortSignal }) => Promise<PimsMessage | null>,
-  sentOnce = false,
+  sentOnce?: boolean,
 ) =>
   fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
     const dependencies = dependenciesBySystem.get(system);
