@@ -18,7 +18,7 @@ export interface DeadlinesInput {
 const UNCONFIGURED: PimsMessage = failed("", 2006);
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
-  if (message === null) return { ok: false, interrupted: true, at };
+  if (!message) return { ok: false, interrupted: true, at };
   return message.status === "SUCCEEDED"
     ? { ok: true, value: message.result as T, at }
     : { ok: false, error: message.error, at };
