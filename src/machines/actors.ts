@@ -19,9 +19,9 @@ const UNCONFIGURED: PimsMessage = failed("", 2006);
 
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
   if (!message) return { ok: false, interrupted: true, at };
-  return message.status === "SUCCEEDED"
-    ? { ok: true, value: message.result as T, at }
-    : { ok: false, error: message.error, at };
+  return message.status === "FAILED"
+    ? { ok: false, error: message.error, at }
+    : { ok: true, value: message.result as T, at };
 };
 
 /**
