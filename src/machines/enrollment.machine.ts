@@ -20,7 +20,7 @@ type Route = {
   readonly guard?:
     | "attemptsSpent"
     | "codeFormatValid"
-    | { readonly type: "errorRecoveryIs"; readonly params: { readonly recovery: readonly RecoveryClass[] } };
+    | { readonly type: "errorRecoveryIs"; readonly params: { readonly recovery: RecoveryClass } };
   readonly target: string;
   readonly actions?: "rejectCodeFormat" | "recordError";
 };
@@ -30,24 +30,24 @@ type Route = {
 
 /** A code the flow cannot recover from. */
 const toFailed: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: ["terminal"] } },
+  guard: { type: "errorRecoveryIs", params: { recovery: "terminal" } },
   target: "#enrollment.failed",
 };
 /** An actor that threw is a bug: the flow fails with 2000. */
 const toFailedUnexpectedly: Route = { target: "#enrollment.failed", actions: "recordError" };
 /** The account must drop its enrollments first. */
 const toAccountBlocked: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: ["restart-enrollment"] } },
+  guard: { type: "errorRecoveryIs", params: { recovery: "restart-enrollment" } },
   target: "#enrollment.accountBlocked",
 };
 /** A new SMS code is needed. */
 const toNewCode: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: ["new-code"] } },
+  guard: { type: "errorRecoveryIs", params: { recovery: "new-code" } },
   target: "#enrollment.awaitingCode.expired",
 };
 /** Nothing left the device: the step waits to be online again. */
 const toOffline: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: ["when-online"] } },
+  guard: { type: "errorRecoveryIs", params: { recovery: "when-online" } },
   target: "offline",
 };
 /** Retry-class codes, and any other a step cannot act on (a 2316 on a read): the step waits for `retry`. */
@@ -55,7 +55,7 @@ const toStalled: Route = { target: "stalled" };
 
 /** After 2316 the code is spent: only the token's post-synchronization is retried. */
 const toSynchronizing: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: ["sync"] } },
+  guard: { type: "errorRecoveryIs", params: { recovery: "sync" } },
   target: "#enrollment.synchronizing",
 };
 /** A refused code with no attempt left needs a new code, as an expired one does. */
@@ -162,7 +162,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onDone: [
               { guard: "noTrustedPhone", target: "#enrollment.trustedPhoneRequired" },
               {
-                guard: { type: "replyFailedWith", params: { recovery: ["add-phone"] } },
+                guard: { type: "replyFailedWith", params: { recovery: "add-phone" } },
                 target: "#enrollment.trustedPhoneRequired",
               },
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
@@ -198,7 +198,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 actions: "allowResend",
               },
               {
-                guard: { type: "replyFailedWith", params: { recovery: ["when-online"] } },
+                guard: { type: "replyFailedWith", params: { recovery: "when-online" } },
                 target: "failure",
                 actions: ["recordError", "refundSend"],
               },
@@ -256,7 +256,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { guard: "replyInterrupted", target: "#enrollment.awaitingCode.editing" },
               {
-                guard: { type: "replyFailedWith", params: { recovery: ["fix-input"] } },
+                guard: { type: "replyFailedWith", params: { recovery: "fix-input" } },
                 target: "failure",
                 actions: ["recordError", "spendAttempt"],
               },

@@ -17,14 +17,14 @@ export const guards = {
   },
   noTrustedPhone: ({ event }: GuardArgs) =>
     answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
-  /** The reply failed with a code of one of these recovery classes. */
-  replyFailedWith: ({ event }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) => {
+  /** The reply failed with a code of this recovery class. */
+  replyFailedWith: ({ event }: GuardArgs, params: { recovery: RecoveryClass }) => {
     const error = replyOf(event)?.error;
-    return error !== undefined && params.recovery.includes(recoveryOf(error.code));
+    return error !== undefined && recoveryOf(error.code) === params.recovery;
   },
-  /** The last error's code is of one of these recovery classes (the catalogue decides, not the machine). */
-  errorRecoveryIs: ({ context }: GuardArgs, params: { recovery: readonly RecoveryClass[] }) =>
-    context.error !== null && params.recovery.includes(recoveryOf(context.error.code)),
+  /** The last error's code is of this recovery class (the catalogue decides, not the machine). */
+  errorRecoveryIs: ({ context }: GuardArgs, params: { recovery: RecoveryClass }) =>
+    context.error !== null && recoveryOf(context.error.code) === params.recovery,
   /** A refused code with no attempt left needs a new code, as an expired one does. */
   attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
   codeFormatValid: ({ event }: GuardArgs) =>
