@@ -162,7 +162,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onDone: [
               { guard: "noTrustedPhone", target: "#enrollment.trustedPhoneRequired" },
               {
-                guard: { type: "replyFailedWith", params: { recovery: "add-phone" } },
+                guard: { type: "errorRecoveryIs", params: { recovery: "add-phone" } },
                 target: "#enrollment.trustedPhoneRequired",
               },
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
@@ -198,7 +198,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 actions: "allowResend",
               },
               {
-                guard: { type: "replyFailedWith", params: { recovery: "when-online" } },
+                guard: { type: "errorRecoveryIs", params: { recovery: "when-online" } },
                 target: "failure",
                 actions: ["recordError", "refundSend"],
               },
@@ -256,7 +256,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { guard: "replyInterrupted", target: "#enrollment.awaitingCode.editing" },
               {
-                guard: { type: "replyFailedWith", params: { recovery: "fix-input" } },
+                guard: { type: "errorRecoveryIs", params: { recovery: "fix-input" } },
                 target: "failure",
                 actions: ["recordError", "spendAttempt"],
               },
