@@ -99,7 +99,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       on: { start: "initializing" },
     },
     initializing: {
-      tags: ["busy"],
+      tags: "busy",
       invoke: {
         id: "initializeFacade",
         src: "initializeFacade",
@@ -114,7 +114,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "deviceActivation",
       states: {
         deviceActivation: {
-          tags: ["busy"],
+          tags: "busy",
           entry: "clearError",
           invoke: {
             id: "checkDeviceActivation",
@@ -128,7 +128,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           },
         },
         accountBlock: {
-          tags: ["busy"],
+          tags: "busy",
           invoke: {
             id: "checkAccountBlock",
             src: "checkAccountBlock",
@@ -154,7 +154,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "reading",
       states: {
         reading: {
-          tags: ["busy"],
+          tags: "busy",
           entry: "clearError",
           invoke: {
             id: "readTrustedPhone",
@@ -185,7 +185,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "sending",
       states: {
         sending: {
-          tags: ["busy"],
+          tags: "busy",
           entry: ["clearError", "countSend"],
           invoke: {
             id: "requestCode",
@@ -246,7 +246,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "checking",
       states: {
         checking: {
-          tags: ["busy"],
+          tags: "busy",
           entry: "clearError",
           invoke: {
             id: "validateCode",
@@ -281,7 +281,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "syncing",
       states: {
         syncing: {
-          tags: ["busy"],
+          tags: "busy",
           entry: "clearError",
           invoke: {
             id: "synchronizeToken",
