@@ -12,8 +12,8 @@ export const guards = {
   deviceActivated: ({ event }: GuardArgs) =>
     answerOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
   accountBlocked: ({ event }: GuardArgs) => {
-    const state = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
-    return state !== undefined && state !== "NotBlocked";
+    const state = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked ?? "NotBlocked";
+    return state !== "NotBlocked";
   },
   noTrustedPhone: ({ event }: GuardArgs) =>
     answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
