@@ -26,7 +26,9 @@ type Route = {
 };
 
 // Shared routes, one object each, so that the Stately editor (which reads array literals of
-// identifiers, not identifiers of arrays) draws every one of them.
+// identifiers, not identifiers of arrays) draws every one of them. A step's `failure` substate routes the
+// recorded error by its recovery class; retry-class codes, and any other a step cannot act on (a 2316 on
+// a read), end in `stalled`, which waits for `retry`.
 
 /** A code the flow cannot recover from. */
 const toFailed: Route = {
@@ -50,8 +52,6 @@ const toOffline: Route = {
   guard: { type: "errorRecoveryIs", params: { recovery: "when-online" } },
   target: "offline",
 };
-/** Retry-class codes, and any other a step cannot act on (a 2316 on a read): the step waits for `retry`. */
-const toStalled: Route = { target: "stalled" };
 
 /** After 2316 the code is spent: only the token's post-synchronization is retried. */
 const toSynchronizing: Route = {
@@ -63,8 +63,6 @@ const toNewCodeWhenAttemptsSpent: Route = {
   guard: "attemptsSpent",
   target: "#enrollment.awaitingCode.expired",
 };
-/** Back to the code screen with the error. */
-const toCodeRejected: Route = { target: "#enrollment.awaitingCode.rejected" };
 
 const submitValidCode: Route = { guard: "codeFormatValid", target: "#enrollment.validatingCode" };
 const rejectMalformedCode: Route = {
@@ -140,7 +138,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onError: toFailedUnexpectedly,
           },
         },
-        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
+        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, "stalled"] },
         stalled: { on: { retry: "deviceActivation" } },
         offline: {
           on: {
@@ -171,7 +169,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onError: toFailedUnexpectedly,
           },
         },
-        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
+        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, "stalled"] },
         stalled: { on: { retry: "reading" } },
         offline: {
           on: {
@@ -207,7 +205,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onError: toFailedUnexpectedly,
           },
         },
-        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
+        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, "stalled"] },
         stalled: {
           always: { guard: "noSendsLeft", target: "#enrollment.failed" },
           invoke: { id: "retryCooldown", src: "deadlines", input: deadlinesInput },
@@ -272,7 +270,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             toSynchronizing,
             toNewCode,
             toNewCodeWhenAttemptsSpent,
-            toCodeRejected,
+            "#enrollment.awaitingCode.rejected",
           ],
         },
       },
@@ -293,7 +291,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onError: toFailedUnexpectedly,
           },
         },
-        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, toStalled] },
+        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, "stalled"] },
         stalled: { on: { retry: "syncing" } },
         offline: {
           on: {
