@@ -7,14 +7,16 @@ import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 type Args = { context: EnrollmentContext };
 
-const ENROLLMENT_API = "pims.authentication.enrollment";
-
 export const handoffOutput = ({ context }: Args): EnrollmentOutput => {
   const status = context.status ?? "NotEnrolled";
   return {
     outcome: "handoff",
     status,
-    next: { api: ENROLLMENT_API, action: "enroll", pin: status === "NotEnrolled" ? "new" : "existing" },
+    next: {
+      api: "pims.authentication.enrollment",
+      action: "enroll",
+      pin: status === "NotEnrolled" ? "new" : "existing",
+    },
   };
 };
 
@@ -22,13 +24,13 @@ export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alrea
 
 export const accountBlockedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "accountBlocked",
-  next: { api: ENROLLMENT_API, action: "remove" },
+  next: { api: "pims.authentication.enrollment", action: "remove" },
   ...(context.error ? { error: context.error } : {}),
 });
 
 export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
   outcome: "trustedPhoneRequired",
-  next: { api: ENROLLMENT_API, action: "enrollWithPhoneNumber" },
+  next: { api: "pims.authentication.enrollment", action: "enrollWithPhoneNumber" },
 });
 
 export const failedOutput = ({ context }: Args): EnrollmentOutput => ({
