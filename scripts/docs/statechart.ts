@@ -5,10 +5,10 @@ import { enrollmentMachine } from "../../src/machines";
 const idOf = (node: AnyStateNode): string => node.path.join("_") || "enrollment";
 
 const guardText = (t: AnyTransitionDefinition): string => {
-  const guard = t.guard as string | { type: string; params?: { recovery?: string } } | undefined;
+  const guard = t.guard as string | { type: string; params?: string } | undefined;
   if (guard === undefined) return "";
   if (typeof guard === "string") return `[${guard}]`;
-  return `[${guard.params?.recovery ?? guard.type}]`;
+  return `[${guard.params ?? guard.type}]`;
 };
 
 const eventText = (t: AnyTransitionDefinition): string => {

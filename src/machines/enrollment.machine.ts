@@ -20,7 +20,7 @@ type Route = {
   readonly guard?:
     | "attemptsSpent"
     | "codeFormatValid"
-    | { readonly type: "errorRecoveryIs"; readonly params: { readonly recovery: RecoveryClass } };
+    | { readonly type: "errorRecoveryIs"; readonly params: RecoveryClass };
   readonly target: string;
   readonly actions?: "rejectCodeFormat" | "recordError";
 };
@@ -32,30 +32,30 @@ type Route = {
 
 /** A code the flow cannot recover from. */
 const toFailed: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: "terminal" } },
+  guard: { type: "errorRecoveryIs", params: "terminal" },
   target: "#enrollment.failed",
 };
 /** An actor that threw is a bug: the flow fails with 2000. */
 const toFailedUnexpectedly: Route = { target: "#enrollment.failed", actions: "recordError" };
 /** The account must drop its enrollments first. */
 const toAccountBlocked: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: "restart-enrollment" } },
+  guard: { type: "errorRecoveryIs", params: "restart-enrollment" },
   target: "#enrollment.accountBlocked",
 };
 /** A new SMS code is needed. */
 const toNewCode: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: "new-code" } },
+  guard: { type: "errorRecoveryIs", params: "new-code" },
   target: "#enrollment.awaitingCode.expired",
 };
 /** Nothing left the device: the step waits to be online again. */
 const toOffline: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: "when-online" } },
+  guard: { type: "errorRecoveryIs", params: "when-online" },
   target: "offline",
 };
 
 /** After 2316 the code is spent: only the token's post-synchronization is retried. */
 const toSynchronizing: Route = {
-  guard: { type: "errorRecoveryIs", params: { recovery: "sync" } },
+  guard: { type: "errorRecoveryIs", params: "sync" },
   target: "#enrollment.synchronizing",
 };
 /** A refused code with no attempt left needs a new code, as an expired one does. */
@@ -160,7 +160,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onDone: [
               { guard: "noTrustedPhone", target: "#enrollment.trustedPhoneRequired" },
               {
-                guard: { type: "errorRecoveryIs", params: { recovery: "add-phone" } },
+                guard: { type: "errorRecoveryIs", params: "add-phone" },
                 target: "#enrollment.trustedPhoneRequired",
               },
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
@@ -196,7 +196,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 actions: "allowResend",
               },
               {
-                guard: { type: "errorRecoveryIs", params: { recovery: "when-online" } },
+                guard: { type: "errorRecoveryIs", params: "when-online" },
                 target: "failure",
                 actions: ["recordError", "refundSend"],
               },
@@ -254,7 +254,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { guard: "replyInterrupted", target: "#enrollment.awaitingCode.editing" },
               {
-                guard: { type: "errorRecoveryIs", params: { recovery: "fix-input" } },
+                guard: { type: "errorRecoveryIs", params: "fix-input" },
                 target: "failure",
                 actions: ["recordError", "spendAttempt"],
               },

@@ -22,9 +22,9 @@ export const guards = {
    * reply error, else the last error recorded. A step's request clears that one on entry, and its
    * `failure` substate is entered on the done event whose reply error it has just recorded.
    */
-  errorRecoveryIs: ({ context, event }: GuardArgs, params: { recovery: RecoveryClass }) => {
+  errorRecoveryIs: ({ context, event }: GuardArgs, recovery: RecoveryClass) => {
     const error = replyOf(event)?.error ?? context.error;
-    return error !== null && recoveryOf(error.code) === params.recovery;
+    return error !== null && recoveryOf(error.code) === recovery;
   },
   /** A refused code with no attempt left needs a new code, as an expired one does. */
   attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
