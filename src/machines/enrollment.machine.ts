@@ -17,10 +17,7 @@ import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOut
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
 type Route = {
-  readonly guard?:
-    | "attemptsSpent"
-    | "codeFormatValid"
-    | { readonly type: "errorRecoveryIs"; readonly params: RecoveryClass };
+  readonly guard?: "codeFormatValid" | { readonly type: "errorRecoveryIs"; readonly params: RecoveryClass };
   readonly target: string;
   readonly actions?: "rejectCodeFormat" | "recordError";
 };
@@ -51,17 +48,6 @@ const toNewCode: Route = {
 const toOffline: Route = {
   guard: { type: "errorRecoveryIs", params: "when-online" },
   target: "offline",
-};
-
-/** After 2316 the code is spent: only the token's post-synchronization is retried. */
-const toSynchronizing: Route = {
-  guard: { type: "errorRecoveryIs", params: "sync" },
-  target: "#enrollment.synchronizing",
-};
-/** A refused code with no attempt left needs a new code, as an expired one does. */
-const toNewCodeWhenAttemptsSpent: Route = {
-  guard: "attemptsSpent",
-  target: "#enrollment.awaitingCode.expired",
 };
 
 const submitValidCode: Route = { guard: "codeFormatValid", target: "#enrollment.validatingCode" };
@@ -267,9 +253,11 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           always: [
             toFailed,
             toAccountBlocked,
-            toSynchronizing,
+            // After 2316 the code is spent: only the token's post-synchronization is retried.
+            { guard: { type: "errorRecoveryIs", params: "sync" }, target: "#enrollment.synchronizing" },
             toNewCode,
-            toNewCodeWhenAttemptsSpent,
+            // A refused code with no attempt left needs a new code, as an expired one does.
+            { guard: "attemptsSpent", target: "#enrollment.awaitingCode.expired" },
             "#enrollment.awaitingCode.rejected",
           ],
         },
