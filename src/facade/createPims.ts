@@ -97,8 +97,8 @@ const call = (
     const command = accept();
     if ("ok" in command) return failed(id, command.code, command.parameter);
     const { key } = command;
-    const inFlight = facade.inFlight ?? new Map<string, () => void>();
-    facade.inFlight = inFlight;
+    facade.inFlight ??= new Map();
+    const inFlight = facade.inFlight;
     if (inFlight.has(key)) return failed(id, 2005);
     const { settled, cancel } = withDeadline(
       (ctx) => runCommand(command, facade.services, facade, ctx),
