@@ -56,8 +56,8 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
       }
       normalised[name] = value;
     }
-    // The first param picks the variant (`type`, `action`); an api without params has none.
-    const variant = String(Object.values(normalised)[0] ?? "");
+    // The first param picks the variant (`type`, `action`); an api without params has none (`undefined`).
+    const variant = Object.values(normalised)[0];
     return { key: `${method} ${api} ${variant}`, operation: rule.operation, params: normalised };
   } catch {
     return refuse(2102, "params");
