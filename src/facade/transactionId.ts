@@ -4,7 +4,7 @@ let pool = new Uint16Array(0);
 let next = 0;
 
 /** A 16-bit word as four hex digits (the pool is refilled before it runs out: `undefined` never comes). */
-const hex = (word: number | undefined) => (word ?? 0).toString(16).padStart(4, "0");
+const hex = (word = 0) => word.toString(16).padStart(4, "0");
 
 /**
  * A transaction id of the sample's form (`953cfefb-bc72`), from the platform's CSPRNG. Words are drawn
