@@ -36,7 +36,7 @@ export const withDeadline = <T>(
     onAbort = () => finish({ ok: false, aborted: true });
     const timer = setTimeout(() => finish({ ok: false, code: 2201 satisfies ErrorCode }), timeoutMs);
     if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort);
     // A service that throws, even synchronously, is a bug: the call answers 2000, the facade never rejects.
     const unexpected = () => finish({ ok: false, code: 2000 });
     try {
