@@ -28,12 +28,11 @@ const ownValue = (params: object, name: string): unknown => {
   return descriptor && "value" in descriptor ? descriptor.value : descriptor;
 };
 
-/** Params `undefined` or `null` count as `{}`; anything but a plain object is refused. */
-const plainParams = (params: unknown): object | undefined => {
-  if (params === undefined || params === null) return {};
-  if (typeof params !== "object" || Array.isArray(params)) return undefined;
-  const proto = Object.getPrototypeOf(params);
-  return proto === Object.prototype || proto === null ? params : undefined;
+/** A plain object: made by a literal or `Object.create(null)`, not an array, a class instance or a function. */
+const isPlainObject = (value: NonNullable<unknown>): value is object => {
+  if (typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 };
 
 /**
@@ -45,8 +44,9 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
   try {
     const rule = apiRules[method].get(api);
     if (rule === undefined) return refuse(2002);
-    const plain = plainParams(params);
-    if (plain === undefined) return refuse(2102, "params");
+    // Params `undefined` or `null` count as `{}`; anything but a plain object is refused.
+    const plain = params ?? {};
+    if (!isPlainObject(plain)) return refuse(2102, "params");
     const normalised: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(rule.params)) {
       const value = ownValue(plain, name);
