@@ -19,15 +19,6 @@ export interface Refusal {
 
 const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
 
-/**
- * An own data property's value: a getter never runs app code inside the facade. An accessor stands as
- * its descriptor, present but valid for no param.
- */
-const ownValue = (params: object, name: string): unknown => {
-  const descriptor = Object.getOwnPropertyDescriptor(params, name);
-  return descriptor && "value" in descriptor ? descriptor.value : descriptor;
-};
-
 /** A plain object: made by a literal or `Object.create(null)`, not an array, a class instance or a function. */
 const isPlainObject = (value: NonNullable<unknown>): value is object => {
   if (typeof value !== "object" || Array.isArray(value)) return false;
@@ -49,7 +40,10 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
     if (!isPlainObject(plain)) return refuse(2102, "params");
     const normalised: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(rule.params)) {
-      const value = ownValue(plain, name);
+      // Read from its descriptor, so that a getter never runs app code inside the facade. An accessor
+      // stands as its descriptor, present but valid for no param.
+      const descriptor = Object.getOwnPropertyDescriptor(plain, name);
+      const value = descriptor && "value" in descriptor ? descriptor.value : descriptor;
       if (value === undefined || value === null) return refuse(2101, name);
       if (!schema.safeParse(value).success) {
         return refuse(rule.unimplemented?.[name]?.includes(value as string) ? 2002 : 2102, name);
