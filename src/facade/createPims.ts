@@ -95,7 +95,7 @@ const call = (
   return answer(facade, callback, signal, async (id) => {
     if (facade.refusal !== undefined) return failed(id, facade.refusal);
     const command = accept();
-    if ("ok" in command) return failed(id, command.code, command.parameter);
+    if ("code" in command) return failed(id, command.code, command.parameter);
     const { key } = command;
     facade.inFlight ??= new Map();
     const inFlight = facade.inFlight;

@@ -12,12 +12,11 @@ export interface Command {
 
 /** A call refused before it reaches the services. */
 export interface Refusal {
-  readonly ok: false;
   readonly code: ErrorCode;
   readonly parameter?: string | undefined;
 }
 
-const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
+const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ code, parameter });
 
 /** A plain object: made by a literal or `Object.create(null)`, not an array, a class instance or a function. */
 const isPlainObject = (value: NonNullable<unknown>): value is object => {
