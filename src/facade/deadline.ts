@@ -1,7 +1,8 @@
 import type { ErrorCode } from "../errors/index.js";
 import type { CallContext, Outcome } from "../services/ports.js";
 
-export type Settled<T> = Outcome<T> | { readonly ok: false; readonly aborted: true };
+/** The work's outcome, or the call cut short: that one has no code, so any failure's `code` can be read. */
+export type Settled<T> = Outcome<T> | { readonly ok: false; readonly aborted: true; readonly code?: never };
 
 export interface DeadlineCall<T> {
   readonly settled: Promise<Settled<T>>;
@@ -30,7 +31,7 @@ export const withDeadline = <T>(
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       // Only a call cut short has work left to stop; an answered one has none.
-      if (!outcome.ok && !("code" in outcome && outcome.code === 2000)) controller.abort();
+      if (!outcome.ok && outcome.code !== 2000) controller.abort();
       resolve(outcome);
     };
     onAbort = () => finish({ ok: false, aborted: true });
