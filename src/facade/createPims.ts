@@ -110,9 +110,9 @@ const call = (
     // After `release()` this map is no longer the facade's: the key can only be this command's.
     inFlight.delete(key);
     if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-    // Cut short by `release()`, or by the caller's signal, which `answer` turns into no answer at all.
-    if ("aborted" in outcome) return failed(id, 2001);
-    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
+    // A call cut short has no code: by `release()` it answers 2001; by the caller's signal, `answer` turns it
+    // into no answer at all.
+    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code ?? 2001);
   });
 };
 
