@@ -3,7 +3,7 @@ import type { Operation } from "../errors/index.js";
 
 /** A string of 4 to 10 ASCII digits, or a non-negative safe integer (its leading zeros are lost). */
 export const smsCodeSchema = /* @__PURE__ */ z.union([
-  z.string().check(z.regex(/^[0-9]{4,10}$/)),
+  z.string().check(z.regex(/^\d{4,10}$/)),
   z.number().check(z.gte(0), z.refine(Number.isSafeInteger)),
 ]);
 
