@@ -93,7 +93,7 @@ const call = (
   const [callback, options] = typeof a === "function" ? [a, b] : [undefined, a ?? b];
   const signal = options?.signal;
   return answer(facade, callback, signal, async (id) => {
-    if (facade.refusal !== undefined) return failed(id, facade.refusal);
+    if (facade.refusal) return failed(id, facade.refusal);
     const command = accept();
     if ("code" in command) return failed(id, command.code, command.parameter);
     const { key } = command;
@@ -135,7 +135,7 @@ export const createPims = ({
   return {
     initialize: (config, callback) =>
       answer(facade, callback, undefined, async (id) => {
-        if (facade.refusal === undefined) return failed(id, 2007);
+        if (!facade.refusal) return failed(id, 2007);
         let valid = false;
         try {
           valid = pimsConfigSchema.safeParse(config).success;
