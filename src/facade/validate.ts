@@ -50,8 +50,8 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
       normalised[name] = value;
     }
     // The first param picks the variant (`type`, `action`); an api without params has none (`undefined`).
-    const variant = Object.values(normalised)[0];
-    return { key: `${method} ${api} ${variant}`, operation: rule.operation, params: normalised };
+    const key = `${method} ${api} ${Object.values(normalised)[0]}`;
+    return { key, operation: rule.operation, params: normalised };
   } catch {
     return refuse(2102, "params");
   }
