@@ -25,7 +25,7 @@ export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alrea
 export const accountBlockedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "accountBlocked",
   next: { api: "pims.authentication.enrollment", action: "remove" },
-  ...(context.error ? { error: context.error } : {}),
+  ...(context.error && { error: context.error }),
 });
 
 export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
