@@ -22,7 +22,7 @@ export const withDeadline = <T>(
 ): DeadlineCall<T> => {
   const controller = new AbortController();
   // Assigned by the promise's executor, which runs at once.
-  let onAbort = () => {};
+  let onAbort!: () => void;
   const settled = new Promise<Settled<T>>((resolve) => {
     let done = false;
     const finish = (outcome: Settled<T>) => {
