@@ -90,8 +90,9 @@ const call = (
   a: Callback | CallOptions | undefined,
   b: CallOptions | undefined,
 ) => {
-  const [callback, options] = typeof a === "function" ? [a, b] : [undefined, a ?? b];
-  const signal = options?.signal;
+  const withCallback = typeof a === "function";
+  const callback = withCallback ? a : undefined;
+  const signal = (withCallback ? b : (a ?? b))?.signal;
   return answer(facade, callback, signal, async (id) => {
     if (facade.refusal) return failed(id, facade.refusal);
     const command = accept();
