@@ -101,13 +101,13 @@ const call = (
     facade.inFlight ??= new Map();
     const inFlight = facade.inFlight;
     if (inFlight.has(key)) return failed(id, 2005);
-    const { settled, cancel } = withDeadline(
+    const deadline = withDeadline(
       (ctx) => runCommand(command, facade.services, facade, ctx),
       facade.timeoutMs,
       signal,
     );
-    inFlight.set(key, cancel);
-    const outcome = await settled;
+    inFlight.set(key, deadline.cancel);
+    const outcome = await deadline.settled;
     // After `release()` this map is no longer the facade's: the key can only be this command's.
     inFlight.delete(key);
     if (facade.inFlight?.size === 0) facade.inFlight = undefined;
