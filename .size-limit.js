@@ -1,21 +1,28 @@
 // size-limit budgets (`npm run size`, after `npm run build`): minified and gzipped, as an app bundles them.
 // size-limit always marks peer dependencies as external; the consumer checks put xstate and zod back in.
 //
-// The product spec's targets: 24 kB for the consumer bundle (met, and enforced as the limit), 6 kB for the
-// engine's own code (missed at 6.04 kB: the catalogue's labels, the statechart and the facade's checks are
-// most of it). The other limits are the measured sizes plus about 2 %, so that CI catches a regression.
+// The checks that leave xstate and zod out emit ESM, as an app's bundler does. size-limit's default output is
+// an IIFE, which turns each left-out import into `require()`: it subtracts its require shim, but not the
+// CommonJS interop (`__toESM`) esbuild adds for the `zod/mini` namespace import, 0.19 kB gzip that is not the
+// engine's code and that no ESM app ships (the engine measures 6.04 kB that way, 5.89 kB as ESM).
+//
+// The product spec's targets are the limits of the first two checks: 6 kB for the engine's own code,
+// 24 kB for the consumer bundle. The other limits are the measured sizes plus about 2 %, so that CI
+// catches a regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
+const asEsm = (config) => ({ ...config, format: "esm" });
 
 const ENGINE = "{ createEnrollmentActor, createPims, enrollmentMachine }";
 
 export default [
   {
-    name: "engine: facade + machine, without xstate and zod (spec target 6 kB: missed)",
+    name: "engine: facade + machine, without xstate and zod (spec target 6 kB)",
     path: "dist/index.js",
     import: ENGINE,
     ignore: ["xstate", "zod"],
+    modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "6.15 kB",
+    limit: "6 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec target 24 kB)",
@@ -38,6 +45,7 @@ export default [
     path: "dist/index.js",
     import: "{ toViewModel }",
     ignore: ["xstate", "zod"],
+    modifyEsbuildConfig: asEsm,
     gzip: true,
     limit: "5.45 kB",
   },
