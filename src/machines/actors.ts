@@ -50,6 +50,9 @@ const facadeCall = <T, I extends object = object>(
     return toReply<T>(message, (dependencies?.clock ?? systemClock).now());
   });
 
+const RESEND_DUE: EnrollmentEvent = { type: "deadline.resend" };
+const CODE_DUE: EnrollmentEvent = { type: "deadline.code" };
+
 /** Not sent again by a restored actor: an SMS, a single-use code. */
 const SENT_ONCE = true;
 
@@ -81,15 +84,14 @@ export const enrollmentActors = {
   /** Turns the absolute deadlines in context into events, again after a restore. */
   deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
     const clock = dependenciesBySystem.get(system)?.clock ?? systemClock;
-    const timers: unknown[] = [];
-    const at = (deadline: number | null, event: EnrollmentEvent) => {
-      if (deadline === null) return;
-      timers.push(clock.setTimeout(() => sendBack(event), Math.max(0, deadline - clock.now())));
-    };
-    if (!input.resendReady) at(input.resendAvailableAt, { type: "deadline.resend" });
-    at(input.codeExpiresAt, { type: "deadline.code" });
+    const at = (deadline: number | null, fire: () => void) =>
+      deadline === null ? undefined : clock.setTimeout(fire, Math.max(0, deadline - clock.now()));
+    // A parked actor keeps these: two handles and two closures over `sendBack`, no array, no event per timer.
+    const resend = input.resendReady ? undefined : at(input.resendAvailableAt, () => sendBack(RESEND_DUE));
+    const code = at(input.codeExpiresAt, () => sendBack(CODE_DUE));
     return () => {
-      for (const timer of timers) clock.clearTimeout(timer);
+      clock.clearTimeout(resend);
+      clock.clearTimeout(code);
     };
   }),
 } satisfies Record<string, AnyActorLogic>;
