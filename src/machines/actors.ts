@@ -89,9 +89,10 @@ export const enrollmentActors = {
     // A parked actor keeps these: two handles and two closures over `sendBack`, no array, no event per timer.
     const resend = input.resendReady ? undefined : at(input.resendAvailableAt, () => sendBack(RESEND_DUE));
     const code = at(input.codeExpiresAt, () => sendBack(CODE_DUE));
+    // An injected clock is only ever given its own handles, as XState gives it.
     return () => {
-      clock.clearTimeout(resend);
-      clock.clearTimeout(code);
+      if (resend !== undefined) clock.clearTimeout(resend);
+      if (code !== undefined) clock.clearTimeout(code);
     };
   }),
 } satisfies Record<string, AnyActorLogic>;

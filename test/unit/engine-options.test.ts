@@ -52,8 +52,12 @@ describe("an enrollment actor's own facade and timers", () => {
   const countingClock = () => {
     const clock = new SimulatedClock();
     const pending = new Set<unknown>();
+    const issued = new Set<unknown>();
+    /** Ids the clock was asked to clear but never issued: a clock that looks ids up would choke on them. */
+    const foreign: unknown[] = [];
     return {
       pending,
+      foreign,
       clock: {
         now: () => clock.now(),
         set: (t: number) => clock.set(t),
@@ -63,9 +67,11 @@ describe("an enrollment actor's own facade and timers", () => {
             fn(...args);
           }, ms);
           pending.add(id);
+          issued.add(id);
           return id;
         },
         clearTimeout: (id: unknown) => {
+          if (!issued.has(id)) foreign.push(id);
           pending.delete(id);
           clock.clearTimeout(id as number);
         },
@@ -112,8 +118,8 @@ describe("an enrollment actor's own facade and timers", () => {
     });
   });
 
-  it("a new code asked for by a check keeps that check's error, with no deadline running", async () => {
-    const { clock, pending } = countingClock();
+  it("a new code asked for by a check keeps that check's error, with no deadline running or cleared", async () => {
+    const { clock, pending, foreign } = countingClock();
     clock.set(1_000_000);
     const sim = createSimulator({ seed: 1, now: () => clock.now() });
     sim.failNext("account.get", 2308);
@@ -126,10 +132,11 @@ describe("an enrollment actor's own facade and timers", () => {
     expect(expired.context.codeExpiresAt).toBeNull();
     expect(pending.size).toBe(0);
     actor.stop();
+    expect(foreign).toEqual([]);
   });
 
   it("the code screen's deadlines are cleared once it is left: none is pending after the handoff", async () => {
-    const { clock, pending } = countingClock();
+    const { clock, pending, foreign } = countingClock();
     clock.set(1_000_000);
     const sim = createSimulator({ seed: 1, now: () => clock.now() });
     const actor = createEnrollmentActor({ services: sim.services, clock });
@@ -140,6 +147,7 @@ describe("an enrollment actor's own facade and timers", () => {
     actor.send({ type: "code.submit", code: sim.outbox.at(-1)?.code ?? "" });
     await waitFor(actor, (s) => s.status === "done");
     expect(pending.size).toBe(0);
+    expect(foreign).toEqual([]);
   });
 });
 
