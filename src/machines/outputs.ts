@@ -1,5 +1,5 @@
 import { errorBody } from "../errors/index.js";
-import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
+import type { EnrollmentApi, EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
 // functions, not a map: the machine config then holds no property access, and a bundle that does not
@@ -7,16 +7,14 @@ import type { EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 type Args = { context: EnrollmentContext };
 
+const ENROLLMENT_API: EnrollmentApi = "pims.authentication.enrollment";
+
 export const handoffOutput = ({ context }: Args): EnrollmentOutput => {
   const status = context.status ?? "NotEnrolled";
   return {
     outcome: "handoff",
     status,
-    next: {
-      api: "pims.authentication.enrollment",
-      action: "enroll",
-      pin: status === "NotEnrolled" ? "new" : "existing",
-    },
+    next: { api: ENROLLMENT_API, action: "enroll", pin: status === "NotEnrolled" ? "new" : "existing" },
   };
 };
 
@@ -24,13 +22,13 @@ export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alrea
 
 export const accountBlockedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "accountBlocked",
-  next: { api: "pims.authentication.enrollment", action: "remove" },
+  next: { api: ENROLLMENT_API, action: "remove" },
   ...(context.error && { error: context.error }),
 });
 
 export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
   outcome: "trustedPhoneRequired",
-  next: { api: "pims.authentication.enrollment", action: "enrollWithPhoneNumber" },
+  next: { api: ENROLLMENT_API, action: "enrollWithPhoneNumber" },
 });
 
 export const failedOutput = ({ context }: Args): EnrollmentOutput => ({
