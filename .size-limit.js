@@ -6,9 +6,9 @@
 // CommonJS interop (`__toESM`) esbuild adds for the `zod/mini` namespace import, 0.19 kB gzip that is not the
 // engine's code and that no ESM app ships (the engine measures 6.05 kB that way, 5.9 kB as ESM).
 //
-// The product spec's targets are the limits of the first two checks: 6 kB for the engine's own code,
-// 24 kB for the consumer bundle. The other limits are the measured sizes plus about 2 %, so that CI
-// catches a regression.
+// The product spec's round-2 budgets are the limits of the first two checks: 7.5 kB for the engine's own
+// code, 26 kB for the consumer bundle (round 1 was 6 kB and 24 kB; round 2 adds snapshot and option
+// validation). The other limits are the measured sizes plus about 2 %, so that CI catches a regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -16,21 +16,21 @@ const ENGINE = "{ createEnrollmentActor, createPims, enrollmentMachine }";
 
 export default [
   {
-    name: "engine: facade + machine, without xstate and zod (spec target 6 kB)",
+    name: "engine: facade + machine, without xstate and zod (spec budget 7.5 kB)",
     path: "dist/index.js",
     import: ENGINE,
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "6 kB",
+    limit: "7.5 kB",
   },
   {
-    name: "consumer bundle: facade + machine, xstate and zod included (spec target 24 kB)",
+    name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB)",
     path: "dist/index.js",
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "24 kB",
+    limit: "26 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
