@@ -9,6 +9,7 @@ export {
   type HttpTransportOptions,
   isLoopbackHost,
   type RemoteCall,
+  type RemoteFault,
   type RemoteSms,
   type SimulatorControls,
   type SimulatorControlsOptions,

@@ -1,5 +1,8 @@
 export type {
   CallRecord,
+  FailNextOptions,
+  FaultHit,
+  FaultRecord,
   SentSms,
   Simulator,
   SimulatorOptions,

@@ -46,7 +46,12 @@ export const operationSchema = z.enum([
   "smscode.set",
 ]);
 
-export const failNextRequestSchema = z.object({ operation: operationSchema, code: z.int() });
+/** `times`: how many later calls fail, one each (default 1). */
+export const failNextRequestSchema = z.object({
+  operation: operationSchema,
+  code: z.int(),
+  times: z.optional(z.int().check(z.gte(1), z.lte(100))),
+});
 export const offlineRequestSchema = z.object({ offline: z.boolean() });
 export const latencyRequestSchema = z.object({
   ms: z.number().check(z.gte(0), z.lte(10 * 60_000)),
@@ -74,4 +79,17 @@ export const outboxAnswerSchema = z.object({
 });
 export const callsAnswerSchema = z.object({
   calls: z.array(z.object({ operation: operationSchema, at: z.number() })),
+});
+
+/** `GET /_sim/faults`: every fault armed with fail-next, oldest first; `firedBy` is `null` while armed. */
+export const faultsAnswerSchema = z.object({
+  faults: z.array(
+    z.object({
+      id: z.int(),
+      operation: operationSchema,
+      code: z.int(),
+      armedAt: z.number(),
+      firedBy: z.nullable(z.object({ call: z.string(), callNumber: z.nullable(z.int()), at: z.number() })),
+    }),
+  ),
 });

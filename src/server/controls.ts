@@ -29,12 +29,16 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
     method: "GET",
     run: ({ session }) => json({ calls: [...session().calls] }),
   },
+  [CONTROL_PATHS.faults]: {
+    method: "GET",
+    run: ({ session }) => json({ faults: [...session().faults] }),
+  },
   [CONTROL_PATHS.failNext]: {
     method: "POST",
     run({ body, session }) {
       const request = parseBody(failNextRequestSchema, body ?? {});
       if (!request.ok) return request.reply;
-      const { operation, code } = request.data;
+      const { operation, code, times } = request.data;
       if (!isErrorCode(code)) return invalid(2102, "code", `${code} is not a catalogue error code`);
       if (operation === "smscode.set" && inweboResultOf(code) !== undefined) {
         return invalid(
@@ -43,7 +47,7 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
           `${code} comes from the device's inWebo token, not from the backend: inject it on the device's token (a local simulator's failNext)`,
         );
       }
-      session().failNext(operation, code);
+      session().failNext(operation, code, { times });
       return DONE;
     },
   },

@@ -482,6 +482,7 @@ describe("the protocol's constants", () => {
       outbox: "/_sim/outbox",
       calls: "/_sim/calls",
       failNext: "/_sim/fail-next",
+      faults: "/_sim/faults",
       offline: "/_sim/offline",
       latency: "/_sim/latency",
       reset: "/_sim/reset",

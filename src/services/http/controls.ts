@@ -3,6 +3,7 @@ import type { ErrorCode, Operation } from "../../errors/index.js";
 import {
   callsAnswerSchema,
   errorBodySchema,
+  faultsAnswerSchema,
   outboxAnswerSchema,
   type SessionOptions,
 } from "../../schemas/protocol.js";
@@ -23,6 +24,8 @@ export interface SimulatorControlsOptions {
 export type RemoteSms = z.infer<typeof outboxAnswerSchema>["outbox"][number];
 /** One call a reference-server session logged: its operation and when it arrived. */
 export type RemoteCall = z.infer<typeof callsAnswerSchema>["calls"][number];
+/** A fault armed on a reference-server session: armed while `firedBy` is `null`, then fired by that call. */
+export type RemoteFault = z.infer<typeof faultsAnswerSchema>["faults"][number];
 
 /**
  * The reference server's simulator controls for one session (its bearer token), over HTTP: the same
@@ -32,7 +35,10 @@ export type RemoteCall = z.infer<typeof callsAnswerSchema>["calls"][number];
 export interface SimulatorControls {
   outbox(): Promise<RemoteSms[]>;
   calls(): Promise<RemoteCall[]>;
-  failNext(operation: Operation, code: ErrorCode): Promise<void>;
+  /** Every fault armed with `failNext`, oldest first, armed or fired. */
+  faults(): Promise<RemoteFault[]>;
+  /** The next call of `operation` (the next `times` calls, 1 to 100, default 1) fails with `code`. */
+  failNext(operation: Operation, code: ErrorCode, options?: { readonly times?: number }): Promise<void>;
   setOffline(offline: boolean): Promise<void>;
   setLatency(ms: number): Promise<void>;
   reset(): Promise<void>;
@@ -71,8 +77,11 @@ export const createSimulatorControls = (options: SimulatorControlsOptions): Simu
     async calls() {
       return z.parse(callsAnswerSchema, await send("GET", CONTROL_PATHS.calls)).calls;
     },
-    async failNext(operation, code) {
-      await send("POST", CONTROL_PATHS.failNext, { operation, code });
+    async faults() {
+      return z.parse(faultsAnswerSchema, await send("GET", CONTROL_PATHS.faults)).faults;
+    },
+    async failNext(operation, code, failOptions) {
+      await send("POST", CONTROL_PATHS.failNext, { operation, code, ...failOptions });
     },
     async setOffline(offline) {
       await send("POST", CONTROL_PATHS.offline, { offline });

@@ -1,6 +1,7 @@
 export {
   createSimulatorControls,
   type RemoteCall,
+  type RemoteFault,
   type RemoteSms,
   type SimulatorControls,
   type SimulatorControlsOptions,

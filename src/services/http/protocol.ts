@@ -23,8 +23,10 @@ export const CONTROL_PATHS = {
   outbox: "/_sim/outbox",
   /** `GET` → `{ calls: [{ operation, at }] }` */
   calls: "/_sim/calls",
-  /** `POST { operation, code }` */
+  /** `POST { operation, code, times? }` */
   failNext: "/_sim/fail-next",
+  /** `GET` → `{ faults: [{ id, operation, code, armedAt, firedBy }] }` */
+  faults: "/_sim/faults",
   /** `POST { offline: boolean }` */
   offline: "/_sim/offline",
   /** `POST { ms }` */

@@ -2,7 +2,7 @@ import type { ErrorCode, Operation } from "../../errors/index.js";
 import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports.js";
 import { issueActivationCode } from "./activation.js";
 import { delay } from "./delay.js";
-import type { FaultQueue } from "./faults.js";
+import type { FaultLedger } from "./faults.js";
 import type { RandomSource } from "./random.js";
 import type { SmsCodes } from "./sms-codes.js";
 import type { CallRecord, SentSms } from "./types.js";
@@ -20,13 +20,13 @@ export interface BackendState {
 export interface BackendDeps {
   readonly state: BackendState;
   readonly smsCodes: SmsCodes;
-  readonly faults: FaultQueue;
+  readonly faults: FaultLedger;
   readonly random: RandomSource;
   readonly now: Clock;
   readonly calls: CallRecord[];
   readonly outbox: SentSms[];
-  /** Consumes a 2344 injected on `smscode.set` that no `isConfigured()` read consumed. */
-  readonly takeConfigFault: () => boolean;
+  /** Consumes a 2344 injected on `smscode.set` that no `isConfigured()` read consumed, for this call. */
+  readonly takeConfigFault: (call: string, callNumber: number) => boolean;
 }
 
 const fail = (code: ErrorCode): { ok: false; code: ErrorCode } => ({ ok: false, code });
@@ -40,16 +40,16 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
   const call = async <T>(
     operation: Operation,
     ctx: CallContext,
-    logic: () => Outcome<T>,
+    logic: (callNumber: number) => Outcome<T>,
   ): Promise<Outcome<T>> => {
-    calls.push({ operation, at: now() });
+    const callNumber = calls.push({ operation, at: now() });
     const waited = await delay(state.latencyMs, ctx.signal);
     // An aborted call changes nothing; the facade ignores what it answers.
     if (!waited || ctx.signal.aborted) return fail(2201);
     if (state.offline) return fail(2202);
-    const injected = faults.take(operation);
+    const injected = faults.take(operation, { call: operation, callNumber, at: now() });
     if (injected !== undefined) return fail(injected);
-    return logic();
+    return logic(callNumber);
   };
 
   return {
@@ -73,8 +73,8 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
       });
     },
     validateSmsCode(smsCode, ctx) {
-      return call("smscode.set", ctx, () => {
-        if (deps.takeConfigFault()) return fail(2344);
+      return call("smscode.set", ctx, (callNumber) => {
+        if (deps.takeConfigFault("smscode.set", callNumber)) return fail(2344);
         const checked = smsCodes.check(smsCode);
         if (checked !== "accepted") return fail(checked);
         const status = state.alreadyEnrolled ? "AlreadyEnrolled" : "NotEnrolled";

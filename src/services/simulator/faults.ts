@@ -1,25 +1,67 @@
 import type { ErrorCode, Operation } from "../../errors/index.js";
+import type { Clock } from "../ports.js";
+import type { FaultHit, FaultRecord } from "./types.js";
 
-/** Codes injected with `failNext`, queued per operation: each one fails exactly one later call. */
-export interface FaultQueue {
-  push(operation: Operation, code: ErrorCode): void;
-  /** The next injected code of that operation, consumed; `undefined` when none is queued. */
-  take(operation: Operation): ErrorCode | undefined;
+/** A fault armed on the device's token, which marks it fired when a token call takes it. */
+export interface ArmedFault {
+  fire(hit: FaultHit): void;
+}
+
+/**
+ * Every fault armed with `failNext`, in the order it was armed: armed until a call takes it, then fired
+ * by that call. The backend's own faults are queued here per operation, each failing exactly one later
+ * call; the token keeps its own queue and fires the records it is handed.
+ */
+export interface FaultLedger {
+  /** The records, oldest first (a live view). */
+  readonly records: readonly FaultRecord[];
+  /** A fault the backend answers: the next call of `operation` that reaches the fault check takes it. */
+  queue(operation: Operation, code: ErrorCode): void;
+  /** The oldest fault queued for `operation`, now fired by `hit`; `undefined` when none is queued. */
+  take(operation: Operation, hit: FaultHit): ErrorCode | undefined;
+  /** A fault the token answers: recorded as armed, fired through the handle. */
+  arm(operation: Operation, code: ErrorCode): ArmedFault;
   clear(): void;
 }
 
-export const createFaultQueue = (): FaultQueue => {
-  const queues = new Map<Operation, ErrorCode[]>();
+type MutableRecord = { -readonly [K in keyof FaultRecord]: FaultRecord[K] };
+
+export const createFaultLedger = (now: Clock): FaultLedger => {
+  const records: MutableRecord[] = [];
+  const queues = new Map<Operation, MutableRecord[]>();
+  let lastId = 0;
+
+  const record = (operation: Operation, code: ErrorCode): MutableRecord => {
+    lastId += 1;
+    const entry: MutableRecord = { id: lastId, operation, code, armedAt: now(), firedBy: null };
+    records.push(entry);
+    return entry;
+  };
+
   return {
-    push(operation, code) {
+    records,
+    queue(operation, code) {
+      const entry = record(operation, code);
       const queue = queues.get(operation);
-      if (queue) queue.push(code);
-      else queues.set(operation, [code]);
+      if (queue) queue.push(entry);
+      else queues.set(operation, [entry]);
     },
-    take(operation) {
-      return queues.get(operation)?.shift();
+    take(operation, hit) {
+      const entry = queues.get(operation)?.shift();
+      if (entry === undefined) return undefined;
+      entry.firedBy = hit;
+      return entry.code;
+    },
+    arm(operation, code) {
+      const entry = record(operation, code);
+      return {
+        fire(hit) {
+          entry.firedBy = hit;
+        },
+      };
     },
     clear() {
+      records.length = 0;
       queues.clear();
     },
   };

@@ -1,13 +1,22 @@
 import { type ErrorCode, inweboResultOf, isErrorCode, type Operation } from "../../errors/index.js";
 import { type BackendState, createSimulatedBackend } from "./backend.js";
-import { createFaultQueue } from "./faults.js";
+import { createFaultLedger } from "./faults.js";
 import { resolveOptions } from "./options.js";
 import { createRandom } from "./random.js";
 import { createSmsCodes } from "./sms-codes.js";
 import { createSimulatedToken } from "./token.js";
-import type { CallRecord, SentSms, Simulator, SimulatorOptions } from "./types.js";
+import type { CallRecord, FailNextOptions, SentSms, Simulator, SimulatorOptions } from "./types.js";
 
-export type { CallRecord, SentSms, Simulator, SimulatorOptions, SimulatorServices } from "./types.js";
+export type {
+  CallRecord,
+  FailNextOptions,
+  FaultHit,
+  FaultRecord,
+  SentSms,
+  Simulator,
+  SimulatorOptions,
+  SimulatorServices,
+} from "./types.js";
 
 const OPERATIONS: readonly Operation[] = [
   "account.get",
@@ -15,6 +24,9 @@ const OPERATIONS: readonly Operation[] = [
   "smscode.get",
   "smscode.set",
 ];
+
+/** Faults armed by one `failNext`, at most. */
+const MAX_TIMES = 100;
 
 /** The in-memory PIMS backend and inWebo token: the embedded default services, and a test bench. */
 export const createSimulator = (options?: SimulatorOptions): Simulator => {
@@ -32,7 +44,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
   const state = initialState();
   const random = createRandom(resolved.seed);
   const smsCodes = createSmsCodes(resolved, random, now);
-  const faults = createFaultQueue();
+  const faults = createFaultLedger(now);
   const calls: CallRecord[] = [];
   const outbox: SentSms[] = [];
   const { token, control } = createSimulatedToken({
@@ -43,6 +55,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
     },
     onActivationStarted: (activationCode) => smsCodes.spend(activationCode),
     isOffline: () => state.offline,
+    now,
   });
   const transport = createSimulatedBackend({
     state,
@@ -59,17 +72,26 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
     services: { transport, token },
     outbox,
     calls,
-    failNext(operation: Operation, code: ErrorCode) {
+    faults: faults.records,
+    failNext(operation: Operation, code: ErrorCode, options?: FailNextOptions) {
       if (!OPERATIONS.includes(operation))
         throw new TypeError(`failNext: unknown operation ${String(operation)}`);
       if (!isErrorCode(code)) throw new TypeError(`failNext: ${String(code)} is not a catalogue error code`);
-      if (operation === "smscode.set") {
-        // These come from the device's token, as they would on a device, not from the backend.
-        if (code === 2344) return control.failNextConfigCheck();
-        const result = inweboResultOf(code);
-        if (result !== undefined) return control.failNextCall(result);
+      const times = options?.times ?? 1;
+      if (!Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
+        throw new RangeError(`failNext: times must be an integer from 1 to ${MAX_TIMES}`);
       }
-      faults.push(operation, code);
+      // On smscode.set these come from the device's token, as they would on a device, not from the backend.
+      const inweboResult = operation === "smscode.set" ? inweboResultOf(code) : undefined;
+      for (let i = 0; i < times; i++) {
+        if (operation === "smscode.set" && code === 2344) {
+          control.failNextConfigCheck(faults.arm(operation, code));
+        } else if (inweboResult !== undefined) {
+          control.failNextCall(inweboResult, faults.arm(operation, code));
+        } else {
+          faults.queue(operation, code);
+        }
+      }
     },
     setOffline(flag: boolean) {
       state.offline = flag;

@@ -1,5 +1,6 @@
 import type { InweboOutcome, InweboToken, TokenState } from "../ports.js";
 import { isSimulatorActivationCode } from "./activation.js";
+import type { ArmedFault } from "./faults.js";
 
 /** inWebo mAccess result codes the simulated token answers on its own (see `inweboResultCodes`). */
 const ERR_NETWORK = 1;
@@ -21,17 +22,24 @@ export interface TokenOptions {
   readonly onActivationStarted: (activationCode: string) => void;
   /** The token reaches inWebo's servers over the network: offline, its calls answer ERR_NETWORK. */
   readonly isOffline: () => boolean;
+  /** The clock that dates a fault's firing. */
+  readonly now: () => number;
 }
 
-/** The simulator's handles on its token: fault injection and reset. */
+/** The simulator's handles on its token: fault injection and reset. Each fault fires its ledger record. */
 export interface TokenControl {
   /** The next token call answers this inWebo result; ERR_SYNCHROFAILED (13) waits for the post-synchronisation. */
-  failNextCall(result: number): void;
+  failNextCall(result: number, armed: ArmedFault): void;
   /** The next `isConfigured()` answers false. */
-  failNextConfigCheck(): void;
-  /** Consumes a pending `failNextConfigCheck`; true if there was one. */
-  takeConfigFault(): boolean;
+  failNextConfigCheck(armed: ArmedFault): void;
+  /** Consumes a pending `failNextConfigCheck` for the backend call `call` (number `callNumber`); true if there was one. */
+  takeConfigFault(call: string, callNumber: number | null): boolean;
   reset(): void;
+}
+
+interface TokenFault {
+  readonly result: number;
+  readonly armed: ArmedFault;
 }
 
 /**
@@ -43,28 +51,36 @@ export const createSimulatedToken = (
 ): { token: InweboToken; control: TokenControl } => {
   let state: TokenState = options.activated ? "activated" : "pendingActivation";
   let started = false;
-  let configFaults = 0;
-  const faults: number[] = [];
+  const configFaults: ArmedFault[] = [];
+  const faults: TokenFault[] = [];
   const used = new Set<string>();
 
-  /** The fault the next call answers; 13 is left for the post-synchronisation unless `synchronizing`. */
-  const takeFault = (synchronizing: boolean): number | undefined => {
+  /**
+   * The result the next call answers, its fault fired by `method`; 13 is left for the
+   * post-synchronisation unless `synchronizing`.
+   */
+  const takeFault = (synchronizing: boolean, method: string): number | undefined => {
     const head = faults[0];
-    if (head === undefined || (head === ERR_SYNCHROFAILED && !synchronizing)) return undefined;
-    return faults.shift();
+    if (head === undefined || (head.result === ERR_SYNCHROFAILED && !synchronizing)) return undefined;
+    faults.shift();
+    head.armed.fire({ call: `token.${method}`, callNumber: null, at: options.now() });
+    return head.result;
+  };
+
+  const takeConfigFault = (call: string, callNumber: number | null): boolean => {
+    const armed = configFaults.shift();
+    armed?.fire({ call, callNumber, at: options.now() });
+    return armed !== undefined;
   };
 
   const token: InweboToken = {
     isConfigured() {
-      if (configFaults > 0) {
-        configFaults -= 1;
-        return false;
-      }
+      if (takeConfigFault("token.isConfigured", null)) return false;
       return options.configured;
     },
     async activationStart(activationCode, ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
-      const fault = takeFault(false);
+      const fault = takeFault(false, "activationStart");
       if (fault !== undefined) return refuse(fault);
       if (!isSimulatorActivationCode(activationCode) || used.has(activationCode)) return refuse(ERR_CODE);
       used.add(activationCode);
@@ -74,18 +90,18 @@ export const createSimulatedToken = (
     },
     async activationFinalize(ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
-      const fault = takeFault(false);
+      const fault = takeFault(false, "activationFinalize");
       if (fault !== undefined) return refuse(fault);
       if (!started) return refuse(ERR_STATE);
       started = false;
       state = "activated";
       options.onActivated();
       // The activation is done; a pending ERR_SYNCHROFAILED is its post-synchronisation failing.
-      return takeFault(true) === ERR_SYNCHROFAILED ? refuse(ERR_SYNCHROFAILED) : OK;
+      return takeFault(true, "activationFinalize") === ERR_SYNCHROFAILED ? refuse(ERR_SYNCHROFAILED) : OK;
     },
     async synchronize(ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
-      const fault = takeFault(true);
+      const fault = takeFault(true, "synchronize");
       return fault === undefined ? OK : refuse(fault);
     },
     state() {
@@ -102,21 +118,17 @@ export const createSimulatedToken = (
   };
 
   const control: TokenControl = {
-    failNextCall(result) {
-      faults.push(result);
+    failNextCall(result, armed) {
+      faults.push({ result, armed });
     },
-    failNextConfigCheck() {
-      configFaults += 1;
+    failNextConfigCheck(armed) {
+      configFaults.push(armed);
     },
-    takeConfigFault() {
-      if (configFaults === 0) return false;
-      configFaults -= 1;
-      return true;
-    },
+    takeConfigFault,
     reset() {
       state = options.activated ? "activated" : "pendingActivation";
       started = false;
-      configFaults = 0;
+      configFaults.length = 0;
       faults.length = 0;
       used.clear();
     },

@@ -42,10 +42,35 @@ export interface CallRecord {
   readonly at: number;
 }
 
+/** The call that took an armed fault. */
+export interface FaultHit {
+  /** A backend operation (`smscode.get`), or the token's method that answered it (`token.synchronize`). */
+  readonly call: string;
+  /** Its place in `calls` (1 is the first call), for a backend call; `null` for a token call, not logged there. */
+  readonly callNumber: number | null;
+  readonly at: number;
+}
+
+/** A fault armed with `failNext`: armed while `firedBy` is `null`, then fired by that call. */
+export interface FaultRecord {
+  /** Unique in this simulator, in the order the faults were armed. */
+  readonly id: number;
+  readonly operation: Operation;
+  readonly code: ErrorCode;
+  readonly armedAt: number;
+  readonly firedBy: FaultHit | null;
+}
+
 /** The simulator's services, for `createPims({ services })` or `createEnrollmentActor({ services })`. */
 export interface SimulatorServices {
   readonly transport: Transport;
   readonly token: InweboToken;
+}
+
+/** `failNext`'s options. */
+export interface FailNextOptions {
+  /** How many later calls fail, one each; an integer from 1 to 100, default 1. */
+  readonly times?: number | undefined;
 }
 
 /** The simulator: its services, what it sent and logged, and its fault-injection handles. */
@@ -55,15 +80,18 @@ export interface Simulator {
   readonly outbox: readonly SentSms[];
   /** Every transport call, in order (a live view). */
   readonly calls: readonly CallRecord[];
+  /** Every fault armed with `failNext`, oldest first, armed or fired (a live view). */
+  readonly faults: readonly FaultRecord[];
   /**
-   * The next call of `operation` fails with `code`. On `smscode.set`, 2308-2317 come out of the token's
-   * next call instead (2316: its post-synchronisation), and 2344 out of its next `isConfigured()`.
+   * The next call of `operation` fails with `code` (the next `times` calls, default 1, each failing one).
+   * On `smscode.set`, 2308-2317 come out of the token's next call instead (2316: its
+   * post-synchronisation), and 2344 out of its next `isConfigured()`.
    */
-  failNext(operation: Operation, code: ErrorCode): void;
+  failNext(operation: Operation, code: ErrorCode, options?: FailNextOptions): void;
   /** While offline every transport call answers 2202, after the latency. */
   setOffline(flag: boolean): void;
   /** Every transport call waits `ms` first; an aborted call settles at once and changes nothing. */
   setLatency(ms: number): void;
-  /** Back to the state `createSimulator` gave: no SMS, no calls, no faults, online, no latency. */
+  /** Back to the state `createSimulator` gave: no SMS, no calls, no faults (armed or fired), online, no latency. */
   reset(): void;
 }
