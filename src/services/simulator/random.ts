@@ -24,14 +24,27 @@ const seededBytes = (seed: number): ByteSource => {
   return (count) => Uint8Array.from({ length: count }, () => next() & 0xff);
 };
 
-/** Read at call time, so the platform's `crypto` (browser, React Native polyfill, Node ≥ 20) is the one in use. */
-const cryptoBytes: ByteSource = (count) => globalThis.crypto.getRandomValues(new Uint8Array(count));
+/**
+ * SMS codes guard an enrollment, so without a seed they come from a CSPRNG or not at all. React Native has
+ * none until the app imports a polyfill: that is said when the simulator is created, not at its first SMS.
+ * The CSPRNG is read at call time, so the platform's `crypto` (browser, Node ≥ 20, a polyfill) is the one in use.
+ */
+const cryptoBytes = (): ByteSource => {
+  if (typeof globalThis.crypto?.getRandomValues !== "function") {
+    throw new TypeError(
+      "createSimulator: this platform has no crypto.getRandomValues to draw SMS codes from. On React Native, " +
+        'install react-native-get-random-values and `import "react-native-get-random-values"` first thing in ' +
+        "the app; or pass a `seed` for reproducible, non-secret codes (tests and demos only).",
+    );
+  }
+  return (count) => globalThis.crypto.getRandomValues(new Uint8Array(count));
+};
 
 /** Bytes ≥ 250 are rejected so that `byte % 10` is uniform. */
 const DIGIT_LIMIT = 250;
 
 export const createRandom = (seed?: number): RandomSource => {
-  const bytes = seed === undefined ? cryptoBytes : seededBytes(seed);
+  const bytes = seed === undefined ? cryptoBytes() : seededBytes(seed);
   return {
     digits(length) {
       let out = "";

@@ -13,7 +13,11 @@ export interface SimulatorOptions {
   readonly alreadyEnrolled?: boolean | undefined;
   /** false: the token's `isConfigured()` is false (SET answers 2344); default true. */
   readonly tokenConfigured?: boolean | undefined;
-  /** Seeds a deterministic generator (tests only); without it codes come from `crypto.getRandomValues`. */
+  /**
+   * Seeds a deterministic generator (tests and demos only). Without it codes come from
+   * `crypto.getRandomValues`, and where there is none (React Native without `react-native-get-random-values`)
+   * `createSimulator` throws a `TypeError`.
+   */
   readonly seed?: number | undefined;
   /** Digits of an SMS code, 4 to 10; default 6. */
   readonly codeLength?: number | undefined;
