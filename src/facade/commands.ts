@@ -50,7 +50,7 @@ const runSynchronize = async (
 };
 
 /** The 2316 recovery, one at a time like any command. */
-export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", params: {} };
+export const SYNCHRONIZE: Command = { ok: true, key: "synchronize", operation: "synchronize", params: {} };
 
 /** Runs an accepted command against the services. Expected refusals come back as values. */
 export const runCommand = (

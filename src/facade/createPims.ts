@@ -94,9 +94,9 @@ const call = (
   const callback = withCallback ? a : undefined;
   const signal = (withCallback ? b : (a ?? b))?.signal;
   return answer(facade, callback, signal, async (id) => {
-    if (facade.refusal) return failed(id, facade.refusal);
+    if (facade.refusal !== undefined) return failed(id, facade.refusal);
     const command = accept();
-    if ("code" in command) return failed(id, command.code, command.parameter);
+    if (!command.ok) return failed(id, command.code, command.parameter);
     const { key } = command;
     facade.inFlight ??= new Map();
     const inFlight = facade.inFlight;
@@ -108,12 +108,13 @@ const call = (
     );
     inFlight.set(key, deadline.cancel);
     const outcome = await deadline.settled;
-    // After `release()` this map is no longer the facade's: the key can only be this command's.
-    inFlight.delete(key);
+    // After `release()` the key may be a newer call's, in the facade's new map: only this call's entry goes.
+    if (facade.inFlight?.get(key) === deadline.cancel) facade.inFlight.delete(key);
     if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-    // A call cut short has no code: by `release()` it answers 2001; by the caller's signal, `answer` turns it
-    // into no answer at all.
-    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code ?? 2001);
+    // Cut short by `release()`, which answers 2001, or by the caller's signal, which `answer` turns into no
+    // answer at all.
+    if ("aborted" in outcome) return failed(id, 2001);
+    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
   });
 };
 
@@ -136,7 +137,7 @@ export const createPims = ({
   return {
     initialize: (config, callback) =>
       answer(facade, callback, undefined, async (id) => {
-        if (!facade.refusal) return failed(id, 2007);
+        if (facade.refusal === undefined) return failed(id, 2007);
         let valid = false;
         try {
           valid = pimsConfigSchema.safeParse(config).success;

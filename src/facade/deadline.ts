@@ -1,8 +1,8 @@
 import type { ErrorCode } from "../errors/index.js";
 import type { CallContext, Outcome } from "../services/ports.js";
 
-/** The work's outcome, or the call cut short: that one has no code, so any failure's `code` can be read. */
-export type Settled<T> = Outcome<T> | { readonly ok: false; readonly aborted: true; readonly code?: never };
+/** The work's outcome, or the call cut short (`aborted`). */
+export type Settled<T> = Outcome<T> | { readonly ok: false; readonly aborted: true };
 
 export interface DeadlineCall<T> {
   readonly settled: Promise<Settled<T>>;
@@ -21,23 +21,22 @@ export const withDeadline = <T>(
   signal: AbortSignal | undefined,
 ): DeadlineCall<T> => {
   const controller = new AbortController();
-  // Assigned by the promise's executor, which runs at once.
-  let onAbort!: () => void;
+  let finish: (outcome: Settled<T>) => void = () => {};
+  const onAbort = () => finish({ ok: false, aborted: true });
   const settled = new Promise<Settled<T>>((resolve) => {
     let done = false;
-    const finish = (outcome: Settled<T>) => {
+    finish = (outcome) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       // Only a call cut short has work left to stop; an answered one has none.
-      if (!outcome.ok && outcome.code !== 2000) controller.abort();
+      if (!outcome.ok && !("code" in outcome && outcome.code === 2000)) controller.abort();
       resolve(outcome);
     };
-    onAbort = () => finish({ ok: false, aborted: true });
     const timer = setTimeout(() => finish({ ok: false, code: 2201 satisfies ErrorCode }), timeoutMs);
     if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort, { once: true });
     // A service that throws, even synchronously, is a bug: the call answers 2000, the facade never rejects.
     const unexpected = () => finish({ ok: false, code: 2000 });
     try {

@@ -22,7 +22,7 @@ const randomWords = (count: number): Uint16Array<ArrayBuffer> => {
 };
 
 /** A 16-bit word as four hex digits (the pool is refilled before it runs out: `undefined` never comes). */
-const hex = (word = 0) => word.toString(16).padStart(4, "0");
+const hex = (word: number | undefined) => (word ?? 0).toString(16).padStart(4, "0");
 
 /**
  * A transaction id of the sample's form (`953cfefb-bc72`). Words are drawn 64 ids at a time:

@@ -3,6 +3,7 @@ import { apiRules } from "../schemas/index.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {
+  readonly ok: true;
   /** What makes the same command twice at once a duplicate (2005): method, api and variant. */
   readonly key: string;
   /** An api's operation, or the 2316 recovery beyond the SDK. */
@@ -12,11 +13,21 @@ export interface Command {
 
 /** A call refused before it reaches the services. */
 export interface Refusal {
+  readonly ok: false;
   readonly code: ErrorCode;
   readonly parameter?: string | undefined;
 }
 
-const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ code, parameter });
+const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
+
+/**
+ * An own data property's value: a getter never runs app code inside the facade. An accessor stands as
+ * its descriptor, present but valid for no param.
+ */
+const ownValue = (params: object, name: string): unknown => {
+  const descriptor = Object.getOwnPropertyDescriptor(params, name);
+  return descriptor && "value" in descriptor ? descriptor.value : descriptor;
+};
 
 /** A plain object: made by a literal or `Object.create(null)`, not an array, a class instance or a function. */
 const isPlainObject = (value: NonNullable<unknown>): value is object => {
@@ -39,19 +50,17 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
     if (!isPlainObject(plain)) return refuse(2102, "params");
     const normalised: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(rule.params)) {
-      // Read from its descriptor, so that a getter never runs app code inside the facade. An accessor
-      // stands as its descriptor, present but valid for no param.
-      const descriptor = Object.getOwnPropertyDescriptor(plain, name);
-      const value = descriptor && "value" in descriptor ? descriptor.value : descriptor;
+      const value = ownValue(plain, name);
       if (value === undefined || value === null) return refuse(2101, name);
       if (!schema.safeParse(value).success) {
         return refuse(rule.unimplemented?.[name]?.includes(value as string) ? 2002 : 2102, name);
       }
       normalised[name] = value;
     }
-    // The first param picks the variant (`type`, `action`); an api without params has none (`undefined`).
-    const key = `${method} ${api} ${Object.values(normalised)[0]}`;
-    return { key, operation: rule.operation, params: normalised };
+    // The first param picks the variant (`type`, `action`); an api without params has none.
+    const variant = Object.values(normalised)[0];
+    const key = variant === undefined ? `${method} ${api}` : `${method} ${api} ${String(variant)}`;
+    return { ok: true, key, operation: rule.operation, params: normalised };
   } catch {
     return refuse(2102, "params");
   }

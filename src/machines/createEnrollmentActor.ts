@@ -70,8 +70,12 @@ export const prepareEnrollmentActor = ({
   const dependencies: EnrollmentDependencies = { pims, config, clock };
   return {
     machine: enrollmentMachine,
-    // XState takes an undefined snapshot or inspector as none; its types only say "optional".
-    actorOptions: { input: timers, clock, snapshot, inspect } as ActorOptions<typeof enrollmentMachine>,
+    actorOptions: {
+      input: timers,
+      clock,
+      ...(snapshot === undefined ? {} : { snapshot }),
+      ...(inspect === undefined ? {} : { inspect }),
+    },
     bind: (actor) => {
       dependenciesBySystem.set(actor.system, dependencies);
       dropEventsOnceEnded(actor);

@@ -146,7 +146,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             onDone: [
               { guard: "noTrustedPhone", target: "#enrollment.trustedPhoneRequired" },
               {
-                guard: { type: "errorRecoveryIs", params: "add-phone" },
+                guard: { type: "replyFailedWith", params: "add-phone" },
                 target: "#enrollment.trustedPhoneRequired",
               },
               { guard: "replySucceeded", target: "#enrollment.requestingCode", actions: "storePhone" },
@@ -182,7 +182,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 actions: "allowResend",
               },
               {
-                guard: { type: "errorRecoveryIs", params: "when-online" },
+                guard: { type: "replyFailedWith", params: "when-online" },
                 target: "failure",
                 actions: ["recordError", "refundSend"],
               },
@@ -240,7 +240,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { guard: "replyInterrupted", target: "#enrollment.awaitingCode.editing" },
               {
-                guard: { type: "errorRecoveryIs", params: "fix-input" },
+                guard: { type: "replyFailedWith", params: "fix-input" },
                 target: "failure",
                 actions: ["recordError", "spendAttempt"],
               },

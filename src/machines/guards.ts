@@ -17,15 +17,14 @@ export const guards = {
   },
   noTrustedPhone: ({ event }: GuardArgs) =>
     answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
-  /**
-   * The error at hand is of this recovery class (the catalogue decides, not the machine): a done event's
-   * reply error, else the last error recorded. A step's request clears that one on entry, and its
-   * `failure` substate is entered on the done event whose reply error it has just recorded.
-   */
-  errorRecoveryIs: ({ context, event }: GuardArgs, recovery: RecoveryClass) => {
-    const error = replyOf(event)?.error ?? context.error;
-    return error !== null && recoveryOf(error.code) === recovery;
+  /** The reply failed with a code of this recovery class (the catalogue decides, not the machine). */
+  replyFailedWith: ({ event }: GuardArgs, recovery: RecoveryClass) => {
+    const error = replyOf(event)?.error;
+    return error !== undefined && recoveryOf(error.code) === recovery;
   },
+  /** The recorded error's code is of this recovery class (the catalogue decides, not the machine). */
+  errorRecoveryIs: ({ context }: GuardArgs, recovery: RecoveryClass) =>
+    context.error !== null && recoveryOf(context.error.code) === recovery,
   /** A refused code with no attempt left needs a new code, as an expired one does. */
   attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
   codeFormatValid: ({ event }: GuardArgs) =>

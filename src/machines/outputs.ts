@@ -23,7 +23,7 @@ export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alrea
 export const accountBlockedOutput = ({ context }: Args): EnrollmentOutput => ({
   outcome: "accountBlocked",
   next: { api: ENROLLMENT_API, action: "remove" },
-  ...(context.error && { error: context.error }),
+  ...(context.error === null ? {} : { error: context.error }),
 });
 
 export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
