@@ -1,26 +1,33 @@
 import { assign, createActor, fromCallback, fromPromise, setup } from "xstate";
-import type { CallContext, Outcome, Services } from "../src/services/ports";
+import type { AccountBlockState, CallContext, ErrorCode, Outcome, Services } from "../src/index";
 import { actorFlow, type Flow } from "./flow";
+import {
+  accountBlocked,
+  answerValue,
+  calls,
+  codeFormatValid,
+  type Deadlines,
+  deadlinesFromNow,
+  deviceActivated,
+  limits,
+  recoveryOf,
+  startDeadlines,
+} from "./flow-rules";
 
 // The enrollment flow as a bare XState machine of the same shape as `enrollmentMachine` (the same states and
-// substates, invokes, failure routes, deadline timers and busy tags) with no facade: its actors call the
-// simulator's transport and token directly, and read the services from their input, so one machine serves
-// every actor. `createBareFlowProvided` binds them with `machine.provide()` per actor instead, as
-// `createEnrollmentActor` does, to show what that costs on its own.
+// substates, invokes, failure routes, deadline timers and busy tags) with no facade: its actors make the
+// flow's calls (./flow-rules) on the simulator's transport and token directly, and read the services from
+// their input, so one machine serves every actor. `createBareFlowProvided` binds them with
+// `machine.provide()` per actor instead, as `createEnrollmentActor` does, to show what that costs on its own.
 
-const CODE_LIFETIME_MS = 5 * 60_000;
-const RESEND_COOLDOWN_MS = 30_000;
-const MAX_ATTEMPTS = 3;
-
-interface Context {
+interface Context extends Deadlines {
   readonly services: Services;
   sendsUsed: number;
   attemptsLeft: number;
   phoneNumber: string | null;
-  codeExpiresAt: number | null;
-  resendAvailableAt: number | null;
+  resendReady: boolean;
   status: string | null;
-  error: number | null;
+  error: ErrorCode | null;
 }
 
 type Event =
@@ -29,68 +36,40 @@ type Event =
   | { type: "code.resend" }
   | { type: "retry" }
   | { type: "cancel" }
-  | { type: "deadline.code" };
+  | { type: "deadline.code" }
+  | { type: "deadline.resend" };
 
-type Answer<T> = Outcome<T>;
-type Done<T> = { output: Answer<T> };
+type Done<T> = { output: Outcome<T> };
 
 type WithServices<I = object> = I & { readonly services: Services };
 
-const call = <T, I = object>(work: (input: WithServices<I>, ctx: CallContext) => Promise<Answer<T>>) =>
-  fromPromise<Answer<T>, WithServices<I>>(({ input, signal }) => work(input, { signal }));
+const call = <T, I = object>(work: (input: WithServices<I>, ctx: CallContext) => Promise<Outcome<T>>) =>
+  fromPromise<Outcome<T>, WithServices<I>>(({ input, signal }) => work(input, { signal }));
+
+const CODE_DUE: Event = { type: "deadline.code" };
+const RESEND_DUE: Event = { type: "deadline.resend" };
 
 /** The actors; each reads the services from its input, so one machine serves every actor. */
 const bareActors = () => ({
-  initialize: fromPromise<Answer<null>>(async () => ({ ok: true, value: null })),
-  checkDeviceActivation: call(({ services }, ctx) => services.transport.getAccount("isDeviceActivated", ctx)),
-  checkAccountBlock: call(({ services }, ctx) => services.transport.getAccount("isAccountBlocked", ctx)),
-  readTrustedPhone: call(({ services }, ctx) => services.transport.getTrustedPhoneNumber(ctx)),
-  requestCode: call(({ services }, ctx) => services.transport.requestSmsCode(ctx)),
-  validateCode: call(
-    async ({ services, code }: WithServices<{ code: string }>, ctx): Promise<Answer<{ status: string }>> => {
-      const { transport, token } = services;
-      if (token === undefined) return { ok: false, code: 2344 };
-      const validation = await transport.validateSmsCode(code, ctx);
-      if (!validation.ok) return validation;
-      const started = await token.activationStart(validation.value.activationCode, ctx);
-      if (!started.ok) return { ok: false, code: 2311 };
-      const finalized = await token.activationFinalize(ctx);
-      return finalized.ok
-        ? { ok: true, value: { status: validation.value.status } }
-        : { ok: false, code: 2316 };
-    },
+  initialize: fromPromise<Outcome<null>>(async () => ({ ok: true, value: null })),
+  checkDeviceActivation: call(({ services }, ctx) => calls.checkDeviceActivation(services, ctx)),
+  checkAccountBlock: call(({ services }, ctx) => calls.checkAccountBlock(services, ctx)),
+  readTrustedPhone: call(({ services }, ctx) => calls.readTrustedPhone(services, ctx)),
+  requestCode: call(({ services }, ctx) => calls.requestCode(services, ctx)),
+  validateCode: call(({ services, code }: WithServices<{ code: string }>, ctx) =>
+    calls.validateCode(services, code, ctx),
   ),
-  synchronizeToken: call(async ({ services }, ctx): Promise<Answer<{ status: string }>> => {
-    if (services.token === undefined) return { ok: false, code: 2344 };
-    const synchronized = await services.token.synchronize(ctx);
-    return synchronized.ok ? { ok: true, value: { status: "NotEnrolled" } } : { ok: false, code: 2316 };
-  }),
-  deadlines: fromCallback<Event, { expiresAt: number | null }>(({ input, sendBack }) => {
-    const timers = [
-      setTimeout(() => sendBack({ type: "deadline.code" }), Math.max(0, (input.expiresAt ?? 0) - Date.now())),
-      setTimeout(() => {}, RESEND_COOLDOWN_MS),
-    ];
-    return () => {
-      for (const timer of timers) clearTimeout(timer);
-    };
-  }),
+  synchronizeToken: call(({ services }, ctx) => calls.synchronizeToken(services, ctx)),
+  deadlines: fromCallback<Event, Deadlines>(({ input, sendBack }) =>
+    startDeadlines(input, { codeExpired: () => sendBack(CODE_DUE), resendDue: () => sendBack(RESEND_DUE) }),
+  ),
 });
 
 const servicesInput = ({ context }: { context: Context }) => ({ services: context.services });
 
-const ok = ({ event }: { event: unknown }) => (event as Done<unknown>).output.ok;
-const answer = <T>(event: unknown): T | undefined => {
-  const output = (event as Done<T>).output;
-  return output.ok ? output.value : undefined;
-};
+const outputOf = (event: unknown) => (event as Done<unknown>).output;
+const answer = <T>(event: unknown): T | undefined => answerValue<T>(outputOf(event));
 
-/** Where a failed step goes, by a recovery class looked up in a plain table (the engine uses its catalogue). */
-const recovery: Record<number, string> = {
-  2202: "when-online",
-  2307: "add-phone",
-  2316: "sync",
-  2306: "new-code",
-};
 const failureRoutes = [
   { guard: { type: "errorIs", params: { recovery: "terminal" } }, target: "#bare.failed" },
   { guard: { type: "errorIs", params: { recovery: "add-phone" } }, target: "#bare.trustedPhoneRequired" },
@@ -109,22 +88,19 @@ const bareMachine = setup({
   types: { context: {} as Context, events: {} as Event, input: {} as Services, tags: {} as "busy" },
   actors: bareActors(),
   guards: {
-    ok,
-    deviceActivated: ({ event }) => answer<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
-    accountBlocked: ({ event }) => {
-      const state = answer<{ isAccountBlocked: string }>(event)?.isAccountBlocked;
-      return state !== undefined && state !== "NotBlocked";
-    },
+    ok: ({ event }) => outputOf(event).ok,
+    deviceActivated: ({ event }) => deviceActivated(answer<{ isDeviceActivated: boolean }>(event)),
+    accountBlocked: ({ event }) => accountBlocked(answer<{ isAccountBlocked: AccountBlockState }>(event)),
     noTrustedPhone: ({ event }) => answer<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
-    codeFormatValid: ({ event }) => event.type === "code.submit" && /^[0-9]{4,10}$/.test(event.code),
+    codeFormatValid: ({ event }) => event.type === "code.submit" && codeFormatValid(event.code),
     errorIs: ({ context }, params: { recovery: string }) =>
-      context.error !== null && (recovery[context.error] ?? "retry") === params.recovery,
-    canResend: ({ context }) => context.sendsUsed < 3 && (context.resendAvailableAt ?? 0) <= Date.now(),
+      context.error !== null && recoveryOf(context.error) === params.recovery,
+    canResend: ({ context }) => context.resendReady && context.sendsUsed < limits.maxSends,
   },
   actions: {
     recordError: assign({
       error: ({ event }) => {
-        const output = (event as unknown as Done<unknown>).output;
+        const output = outputOf(event);
         return output.ok ? null : output.code;
       },
     }),
@@ -133,11 +109,12 @@ const bareMachine = setup({
       phoneNumber: ({ event }) => answer<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
     }),
     countSend: assign({ sendsUsed: ({ context }) => context.sendsUsed + 1 }),
-    startCode: assign({
-      attemptsLeft: MAX_ATTEMPTS,
-      codeExpiresAt: () => Date.now() + CODE_LIFETIME_MS,
-      resendAvailableAt: () => Date.now() + RESEND_COOLDOWN_MS,
-    }),
+    startCode: assign(() => ({
+      attemptsLeft: limits.maxAttempts,
+      resendReady: false,
+      ...deadlinesFromNow(),
+    })),
+    markResendReady: assign({ resendReady: true }),
     storeStatus: assign({ status: ({ event }) => answer<{ status: string }>(event)?.status ?? null }),
     spendAttempt: assign({ attemptsLeft: ({ context }) => context.attemptsLeft - 1 }),
   },
@@ -151,6 +128,7 @@ const bareMachine = setup({
     phoneNumber: null,
     codeExpiresAt: null,
     resendAvailableAt: null,
+    resendReady: false,
     status: null,
     error: null,
   }),
@@ -251,11 +229,15 @@ const bareMachine = setup({
       invoke: {
         id: "codeDeadlines",
         src: "deadlines",
-        input: ({ context }) => ({ expiresAt: context.codeExpiresAt }),
+        input: ({ context }) => ({
+          codeExpiresAt: context.codeExpiresAt,
+          resendAvailableAt: context.resendReady ? null : context.resendAvailableAt,
+        }),
       },
       on: {
         "code.resend": { guard: "canResend", target: "requestingCode" },
         "deadline.code": ".expired",
+        "deadline.resend": { actions: "markResendReady" },
       },
       states: {
         editing: { on: { "code.submit": submitRoutes } },

@@ -1,12 +1,20 @@
-import type { CallContext, Outcome, Services } from "../src/services/ports";
+import type { AccountBlockState, CallContext, ErrorCode, Outcome, Services } from "../src/index";
 import type { Flow, Milestone } from "./flow";
+import {
+  accountBlocked,
+  answerValue,
+  calls,
+  codeFormatValid,
+  type Deadlines,
+  deadlinesFromNow,
+  deviceActivated,
+  limits,
+  startDeadlines,
+} from "./flow-rules";
 
-// The floor: the same flow as a hand-written reducer plus an effect runner, calling the same simulator with
-// the same abort signals and deadline timers. No library, no facade, no statechart.
-
-const CODE_LIFETIME_MS = 5 * 60_000;
-const RESEND_COOLDOWN_MS = 30_000;
-const MAX_ATTEMPTS = 3;
+// The floor: the same flow as a hand-written reducer plus an effect runner, making the same calls
+// (./flow-rules) on the same simulator with the same abort signals and deadline timers. No library, no
+// facade, no statechart.
 
 type Step =
   | "idle"
@@ -25,14 +33,14 @@ type Step =
   | "failed"
   | "cancelled";
 
-interface State {
+interface State extends Deadlines {
   readonly step: Step;
   readonly sendsUsed: number;
   readonly attemptsLeft: number;
   readonly phoneNumber: string | null;
-  readonly codeExpiresAt: number | null;
+  readonly resendReady: boolean;
   readonly status: string | null;
-  readonly error: number | null;
+  readonly error: ErrorCode | null;
 }
 
 type Event =
@@ -40,6 +48,7 @@ type Event =
   | { type: "code.submit"; code: string }
   | { type: "cancel" }
   | { type: "deadline.code" }
+  | { type: "deadline.resend" }
   | { type: "answered"; outcome: Outcome<unknown> };
 
 const FINAL: ReadonlySet<Step> = new Set([
@@ -57,12 +66,14 @@ const initial: State = {
   attemptsLeft: 0,
   phoneNumber: null,
   codeExpiresAt: null,
+  resendAvailableAt: null,
+  resendReady: false,
   status: null,
   error: null,
 };
 
-const value = <T>(outcome: Outcome<unknown>): T | undefined =>
-  outcome.ok ? (outcome.value as T) : undefined;
+/** An effect that threw is a bug: the flow answers 2000, as the engine does. */
+const UNEXPECTED: Outcome<never> = { ok: false, code: 2000 };
 
 /** The pure transition function. */
 const reduce = (state: State, event: Event): State => {
@@ -73,10 +84,9 @@ const reduce = (state: State, event: Event): State => {
       return event.type === "start" ? { ...state, step: "initializing" } : state;
     case "awaitingCode":
       if (event.type === "deadline.code") return { ...state, error: 2306 };
+      if (event.type === "deadline.resend") return { ...state, resendReady: true };
       if (event.type !== "code.submit") return state;
-      return /^[0-9]{4,10}$/.test(event.code)
-        ? { ...state, step: "validatingCode" }
-        : { ...state, error: 2102 };
+      return codeFormatValid(event.code) ? { ...state, step: "validatingCode" } : { ...state, error: 2102 };
     default: {
       if (event.type !== "answered") return state;
       const { outcome } = event;
@@ -85,15 +95,15 @@ const reduce = (state: State, event: Event): State => {
         case "initializing":
           return { ...state, step: "checkingDevice", error: null };
         case "checkingDevice":
-          return value<{ isDeviceActivated: boolean }>(outcome)?.isDeviceActivated
+          return deviceActivated(answerValue<{ isDeviceActivated: boolean }>(outcome))
             ? { ...state, step: "alreadyActivated" }
             : { ...state, step: "checkingAccount" };
         case "checkingAccount":
-          return value<{ isAccountBlocked: string }>(outcome)?.isAccountBlocked !== "NotBlocked"
+          return accountBlocked(answerValue<{ isAccountBlocked: AccountBlockState }>(outcome))
             ? { ...state, step: "accountBlocked" }
             : { ...state, step: "checkingTrustedPhone" };
         case "checkingTrustedPhone": {
-          const phoneNumber = value<{ phoneNumber: string | null }>(outcome)?.phoneNumber ?? null;
+          const phoneNumber = answerValue<{ phoneNumber: string | null }>(outcome)?.phoneNumber ?? null;
           return phoneNumber === null
             ? { ...state, step: "trustedPhoneRequired" }
             : { ...state, step: "requestingCode", phoneNumber, sendsUsed: state.sendsUsed + 1 };
@@ -102,11 +112,16 @@ const reduce = (state: State, event: Event): State => {
           return {
             ...state,
             step: "awaitingCode",
-            attemptsLeft: MAX_ATTEMPTS,
-            codeExpiresAt: Date.now() + CODE_LIFETIME_MS,
+            attemptsLeft: limits.maxAttempts,
+            resendReady: false,
+            ...deadlinesFromNow(),
           };
         case "validatingCode":
-          return { ...state, step: "handoff", status: value<{ status: string }>(outcome)?.status ?? null };
+          return {
+            ...state,
+            step: "handoff",
+            status: answerValue<{ status: string }>(outcome)?.status ?? null,
+          };
         default:
           return state;
       }
@@ -115,43 +130,32 @@ const reduce = (state: State, event: Event): State => {
 };
 
 /** A reducer-driven flow: dispatch, run the entered step's effect, notify waiters. */
-export const createReducerFlow = ({ transport, token }: Services): Flow => {
+export const createReducerFlow = (services: Services): Flow => {
   let state = initial;
   let controller: AbortController | undefined;
-  let timers: ReturnType<typeof setTimeout>[] = [];
+  let clearDeadlines: (() => void) | undefined;
   let code = "";
   const waiters = new Set<() => void>();
 
   const effects: Partial<Record<Step, (ctx: CallContext) => Promise<Outcome<unknown>>>> = {
     initializing: async () => ({ ok: true, value: null }),
-    checkingDevice: (ctx) => transport.getAccount("isDeviceActivated", ctx),
-    checkingAccount: (ctx) => transport.getAccount("isAccountBlocked", ctx),
-    checkingTrustedPhone: (ctx) => transport.getTrustedPhoneNumber(ctx),
-    requestingCode: (ctx) => transport.requestSmsCode(ctx),
-    validatingCode: async (ctx) => {
-      if (token === undefined) return { ok: false, code: 2344 };
-      const validation = await transport.validateSmsCode(code, ctx);
-      if (!validation.ok) return validation;
-      const started = await token.activationStart(validation.value.activationCode, ctx);
-      if (!started.ok) return { ok: false, code: 2311 };
-      const finalized = await token.activationFinalize(ctx);
-      return finalized.ok
-        ? { ok: true, value: { status: validation.value.status } }
-        : { ok: false, code: 2316 };
-    },
+    checkingDevice: (ctx) => calls.checkDeviceActivation(services, ctx),
+    checkingAccount: (ctx) => calls.checkAccountBlock(services, ctx),
+    checkingTrustedPhone: (ctx) => calls.readTrustedPhone(services, ctx),
+    requestingCode: (ctx) => calls.requestCode(services, ctx),
+    validatingCode: (ctx) => calls.validateCode(services, code, ctx),
   };
 
   const enter = (step: Step) => {
     controller?.abort();
     controller = undefined;
-    for (const timer of timers) clearTimeout(timer);
-    timers = [];
+    clearDeadlines?.();
+    clearDeadlines = undefined;
     if (step === "awaitingCode") {
-      const expiresIn = Math.max(0, (state.codeExpiresAt ?? 0) - Date.now());
-      timers = [
-        setTimeout(() => dispatch({ type: "deadline.code" }), expiresIn),
-        setTimeout(() => {}, RESEND_COOLDOWN_MS),
-      ];
+      clearDeadlines = startDeadlines(state, {
+        codeExpired: () => dispatch({ type: "deadline.code" }),
+        resendDue: () => dispatch({ type: "deadline.resend" }),
+      });
     }
     const effect = effects[step];
     if (effect === undefined) return;
@@ -162,7 +166,7 @@ export const createReducerFlow = ({ transport, token }: Services): Flow => {
         if (controller === own) dispatch({ type: "answered", outcome });
       },
       () => {
-        if (controller === own) dispatch({ type: "answered", outcome: { ok: false, code: 2000 } });
+        if (controller === own) dispatch({ type: "answered", outcome: UNEXPECTED });
       },
     );
   };
