@@ -91,7 +91,8 @@ export interface DemoPage {
   smsCount(count: number): Promise<void>;
   /** The highlighted state of the live statechart (`awaitingCode.editing`, `handoff`, …). */
   currentState(): Promise<string>;
-  injectFault(operation: string, code: number): Promise<void>;
+  /** Arms a fault from the panel for the next `times` calls (default 1), and waits until it is listed as armed. */
+  injectFault(operation: string, code: number, times?: number): Promise<void>;
   screenshot(name: string): Promise<void>;
 }
 
@@ -121,11 +122,20 @@ const demoPage = (page: Page, problems: string[]): DemoPage => {
     async currentState() {
       return (await statechart.locator(".current code").textContent()) ?? "";
     },
-    async injectFault(operation, code) {
+    async injectFault(operation, code, times = 1) {
       await controls.getByLabel("Operation").selectOption(operation);
       await controls.getByLabel("Error code").selectOption(String(code));
-      await controls.getByRole("button", { name: `Fail next ${operation}` }).click();
-      await visible(controls.getByText(`next ${operation} fails with ${code}`));
+      await controls.getByLabel("How many calls").fill(String(times));
+      const armed = controls.locator(
+        `.fault-list li[data-operation="${operation}"][data-code="${code}"][data-fault-state="armed"]`,
+      );
+      const before = await armed.count();
+      await controls
+        .getByRole("button", {
+          name: times === 1 ? `Fail next ${operation}` : `Fail the next ${times} ${operation}`,
+        })
+        .click();
+      await expect.poll(() => armed.count()).toBe(before + times);
     },
     async screenshot(name) {
       await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });

@@ -3,6 +3,7 @@ import type { DemoBackend, Scenario } from "./backend";
 import { Enrollment } from "./Enrollment";
 import { FaultPanel } from "./FaultPanel";
 import { isLanguage, type Language, languages, ui } from "./i18n";
+import { lab } from "./i18n-lab";
 import { Phone } from "./Phone";
 import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
@@ -196,6 +197,9 @@ function Run(props: RunProps) {
         <Statechart snapshot={flow.snapshot} events={events} />
         <FaultPanel
           backend={backend}
+          t={lab[language]}
+          locale={language}
+          trigger={JSON.stringify(flow.snapshot.value)}
           offline={offline}
           latency={props.latency}
           scenario={props.scenario}

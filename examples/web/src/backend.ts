@@ -1,8 +1,10 @@
 import {
+  API_PATHS,
   createHttpTransport,
   createSimulator,
   createSimulatorControls,
   type ErrorCode,
+  type FaultRecord,
   type Operation,
   type SentSms,
   type Services,
@@ -27,18 +29,48 @@ export const isScenario = (name: string | null): name is Scenario =>
   name !== null && Object.hasOwn(scenarios, name);
 
 /**
+ * Who decides an armed fault: the simulated backend (the reference server over HTTP, or the simulator
+ * in the page), the device's inWebo token (simulated in the page in both cases), or the page's own
+ * network, which over HTTP fails a request before it leaves the page.
+ */
+export type FaultDecider = "server" | "simulator" | "token" | "page";
+
+/** A fault as its decider reports it (the reference server's codes arrive as plain numbers). */
+type ReportedFault = Omit<FaultRecord, "code"> & { readonly code: number };
+
+/** An armed fault as the panel shows it: armed while `firedBy` is `null`, then fired by that call. */
+export interface DemoFault extends ReportedFault {
+  /** Unique in the run: the decider and its own id. */
+  readonly key: string;
+  readonly decidedBy: FaultDecider;
+}
+
+/**
  * What the demo runs on, and the simulator's handles the phone and the fault panel use. The enrollment
  * flow itself sees only `services`, as an app would.
  */
 export interface DemoBackend {
   readonly kind: "http" | "embedded";
+  /** The flow's request timeout: past it a call fails with 2201. */
+  readonly requestTimeoutMs: number;
   /** Fresh services for a new run, on a simulated account reset to `scenario`. */
   prepare(scenario: Scenario): Promise<Services>;
   /** The SMS the simulated backend sent in this run, oldest first. */
   outbox(): Promise<readonly SentSms[]>;
-  failNext(operation: Operation, code: ErrorCode): Promise<void>;
+  /** Who will decide `code` on `operation` on this backend. */
+  deciderOf(operation: Operation, code: ErrorCode): FaultDecider;
+  /** The next `times` calls of `operation` fail with `code`, each one, where the code is decided. */
+  failNext(operation: Operation, code: ErrorCode, times: number): Promise<void>;
+  /** Every fault armed in this run, oldest first, armed or fired. */
+  faults(): Promise<readonly DemoFault[]>;
   setOffline(offline: boolean): Promise<void>;
   setLatency(ms: number): Promise<void>;
+}
+
+/** What every run's simulated backend starts with besides its scenario: the code lifetime of `?lifetime`. */
+export interface BackendOptions {
+  readonly requestTimeoutMs: number;
+  readonly codeLifetimeMs?: number | undefined;
 }
 
 /**
@@ -48,15 +80,26 @@ export interface DemoBackend {
 const comesFromToken = (operation: Operation, code: ErrorCode): boolean =>
   operation === "smscode.set" && (code === 2344 || (code >= 2308 && code <= 2317));
 
+const tagged = (faults: readonly ReportedFault[], decidedBy: FaultDecider): DemoFault[] =>
+  faults.map((fault) => ({ ...fault, key: `${decidedBy}-${fault.id}`, decidedBy }));
+
+const byArming = (a: DemoFault, b: DemoFault) => a.armedAt - b.armedAt;
+
+const accountOf = (scenario: Scenario, options: BackendOptions): SimulatorOptions => ({
+  ...scenarios[scenario],
+  ...(options.codeLifetimeMs === undefined ? {} : { codeLifetimeMs: options.codeLifetimeMs }),
+});
+
 /** The token and backend both simulated in the page: no server needed. */
-export const createEmbeddedBackend = (): DemoBackend => {
+export const createEmbeddedBackend = (options: BackendOptions): DemoBackend => {
   let simulator: Simulator = createSimulator();
   let offline = false;
   let latency = 0;
   return {
     kind: "embedded",
+    requestTimeoutMs: options.requestTimeoutMs,
     async prepare(scenario) {
-      simulator = createSimulator(scenarios[scenario]);
+      simulator = createSimulator(accountOf(scenario, options));
       simulator.setOffline(offline);
       simulator.setLatency(latency);
       return simulator.services;
@@ -64,8 +107,15 @@ export const createEmbeddedBackend = (): DemoBackend => {
     async outbox() {
       return [...simulator.outbox];
     },
-    async failNext(operation, code) {
-      simulator.failNext(operation, code);
+    deciderOf: (operation, code) => (comesFromToken(operation, code) ? "token" : "simulator"),
+    async failNext(operation, code, times) {
+      simulator.failNext(operation, code, { times });
+    },
+    async faults() {
+      return simulator.faults.map((fault) => {
+        const decidedBy = comesFromToken(fault.operation, fault.code) ? "token" : "simulator";
+        return { ...fault, key: `${decidedBy}-${fault.id}`, decidedBy };
+      });
     },
     async setOffline(flag) {
       offline = flag;
@@ -74,6 +124,54 @@ export const createEmbeddedBackend = (): DemoBackend => {
     async setLatency(ms) {
       latency = ms;
       simulator.setLatency(ms);
+    },
+  };
+};
+
+const OPERATION_OF_PATH: Readonly<Record<string, Operation>> = {
+  [API_PATHS.account]: "account.get",
+  [API_PATHS.trustedPhoneNumber]: "trustedphonenumber.get",
+  [API_PATHS.smsCode]: "smscode.get",
+  [API_PATHS.smsCodeValidation]: "smscode.set",
+};
+
+/**
+ * The page's own network, under the HTTP transport: offline, or with a 2202 armed on an operation, a
+ * request fails as `fetch` fails without a connection, before anything is sent. A dropped connection on
+ * the server's side would not do: the browser silently retries a request whose kept-alive connection
+ * closed, and the retry goes through.
+ */
+const createPageNetwork = (now: () => number) => {
+  let offline = false;
+  let lastId = 0;
+  let requests = 0;
+  const records: { -readonly [K in keyof FaultRecord]: FaultRecord[K] }[] = [];
+  const fetchThroughPage = (input: string, init: RequestInit): Promise<Response> => {
+    requests += 1;
+    const operation = OPERATION_OF_PATH[new URL(input).pathname];
+    const armed = records.find((record) => record.operation === operation && record.firedBy === null);
+    if (offline || armed !== undefined) {
+      if (!offline && armed !== undefined)
+        armed.firedBy = { call: armed.operation, callNumber: requests, at: now() };
+      return Promise.reject(new TypeError("Failed to fetch: no network (decided in the page)"));
+    }
+    return globalThis.fetch(input, init);
+  };
+  return {
+    fetch: fetchThroughPage,
+    arm(operation: Operation, times: number) {
+      for (let i = 0; i < times; i++) {
+        lastId += 1;
+        records.push({ id: lastId, operation, code: 2202, armedAt: now(), firedBy: null });
+      }
+    },
+    records: (): readonly FaultRecord[] => records,
+    setOffline(flag: boolean) {
+      offline = flag;
+    },
+    reset() {
+      records.length = 0;
+      requests = 0;
     },
   };
 };
@@ -88,31 +186,58 @@ const randomToken = (): string => {
  * as on a phone, where the token stays on the device while the transport reaches the backend. The
  * session is this page's own bearer token, so two tabs never share an SMS or a fault.
  */
-export const createHttpBackend = (baseUrl: string, timeoutMs: number): DemoBackend => {
+export const createHttpBackend = (baseUrl: string, options: BackendOptions): DemoBackend => {
   const token = randomToken();
-  const transport = createHttpTransport({ baseUrl, getAccessToken: () => token, timeoutMs });
+  const network = createPageNetwork(Date.now);
+  const transport = createHttpTransport({
+    baseUrl,
+    getAccessToken: () => token,
+    timeoutMs: options.requestTimeoutMs,
+    fetch: network.fetch,
+  });
   const controls = createSimulatorControls({ baseUrl, token });
   let device: Simulator = createSimulator();
   let offline = false;
   let latency = 0;
+  const deciderOf = (operation: Operation, code: ErrorCode): FaultDecider =>
+    comesFromToken(operation, code) ? "token" : code === 2202 ? "page" : "server";
   return {
     kind: "http",
+    requestTimeoutMs: options.requestTimeoutMs,
     async prepare(scenario) {
-      const { tokenConfigured, ...account } = scenarios[scenario] as SimulatorOptions;
+      const { tokenConfigured, ...account } = accountOf(scenario, options);
       await controls.configure(account);
-      if (offline) await controls.setOffline(true);
       if (latency > 0) await controls.setLatency(latency);
+      network.reset();
       device = createSimulator(tokenConfigured === undefined ? {} : { tokenConfigured });
+      device.setOffline(offline);
       return { ...device.services, transport };
     },
     outbox: () => controls.outbox(),
-    async failNext(operation, code) {
-      if (comesFromToken(operation, code)) device.failNext(operation, code);
-      else await controls.failNext(operation, code);
+    deciderOf,
+    async failNext(operation, code, times) {
+      switch (deciderOf(operation, code)) {
+        case "token":
+          device.failNext(operation, code, { times });
+          return;
+        case "page":
+          network.arm(operation, times);
+          return;
+        default:
+          await controls.failNext(operation, code, { times });
+      }
+    },
+    async faults() {
+      const server = tagged(await controls.faults(), "server");
+      return [...server, ...tagged(device.faults, "token"), ...tagged(network.records(), "page")].sort(
+        byArming,
+      );
     },
     async setOffline(flag) {
+      // The device is offline, not the server: nothing leaves the page, and the token cannot reach inWebo.
       offline = flag;
-      await controls.setOffline(flag);
+      network.setOffline(flag);
+      device.setOffline(flag);
     },
     async setLatency(ms) {
       latency = ms;

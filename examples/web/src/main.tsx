@@ -11,10 +11,10 @@ import {
 import { isLanguage } from "./i18n";
 import "./styles.css";
 
-/** `?cooldown=2`: seconds, as milliseconds; absent or invalid: undefined (the engine's default). */
+/** `?cooldown=2`: seconds, as whole milliseconds; absent or invalid: undefined (the engine's default). */
 const seconds = (params: URLSearchParams, name: string): number | undefined => {
-  const value = Number(params.get(name) ?? Number.NaN);
-  return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
+  const ms = Math.round(Number(params.get(name) ?? Number.NaN) * 1000);
+  return Number.isFinite(ms) && ms >= 1 ? ms : undefined;
 };
 
 const DEMO_REQUEST_TIMEOUT_MS = 10_000;
@@ -39,10 +39,12 @@ const main = async () => {
   // page is the backend, when there is one.
   const origin = window.location.origin;
   const wanted = params.get("backend");
+  // The simulated backend's codes live as long as the app's countdown says.
+  const backendOptions = { requestTimeoutMs, codeLifetimeMs };
   const backend: DemoBackend =
     wanted !== "embedded" && (wanted === "http" || (await referenceServerAvailable(origin)))
-      ? createHttpBackend(origin, requestTimeoutMs)
-      : createEmbeddedBackend();
+      ? createHttpBackend(origin, backendOptions)
+      : createEmbeddedBackend(backendOptions);
 
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root");

@@ -4,7 +4,12 @@
  * The demo builds from the sources so that `npm start` needs no `npm run build` first.
  */
 
-export { createHttpTransport, createSimulatorControls, type SimulatorControls } from "../../../src/http";
+export {
+  API_PATHS,
+  createHttpTransport,
+  createSimulatorControls,
+  type SimulatorControls,
+} from "../../../src/http";
 export {
   documentedCodes,
   type EnrollmentViewModel,
@@ -15,4 +20,10 @@ export {
   type Services,
 } from "../../../src/index";
 export { type UseEnrollment, useEnrollment } from "../../../src/react";
-export { createSimulator, type SentSms, type Simulator, type SimulatorOptions } from "../../../src/simulator";
+export {
+  createSimulator,
+  type FaultRecord,
+  type SentSms,
+  type Simulator,
+  type SimulatorOptions,
+} from "../../../src/simulator";

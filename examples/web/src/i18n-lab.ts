@@ -1,0 +1,378 @@
+import type { Scenario } from "./backend";
+import type { Language } from "./i18n";
+
+/**
+ * The words of the demo's lab panels (the simulator controls, the statechart, the page's layout and its
+ * "about" section), in the five languages of the screens. Operation names, state names, event names and
+ * the SDK's error labels are identifiers and stay as they are.
+ */
+export interface LabStrings {
+  readonly controlsTitle: string;
+  readonly backend: string;
+  readonly backendHttp: string;
+  readonly backendEmbedded: string;
+  readonly requestTimeout: (seconds: number) => string;
+  readonly failLegend: string;
+  readonly operation: string;
+  readonly errorCode: string;
+  readonly times: string;
+  readonly failNext: (operation: string, times: number) => string;
+  readonly decidedBy: {
+    readonly server: string;
+    readonly simulator: string;
+    readonly token: string;
+    readonly page: string;
+  };
+  /** What a code does on this backend, where it says more than who decides it. */
+  readonly explain2202: { readonly page: string; readonly simulator: string };
+  readonly explain2201: { readonly server: (seconds: number) => string; readonly simulator: string };
+  readonly explain2316: string;
+  /** Who decided a fault, in the list of faults. */
+  readonly deciders: {
+    readonly server: string;
+    readonly simulator: string;
+    readonly token: string;
+    readonly page: string;
+  };
+  readonly faultsHeading: string;
+  readonly noFaults: string;
+  readonly armed: string;
+  readonly fired: string;
+  readonly firedOn: (call: string, time: string) => string;
+  readonly callNumber: (n: number) => string;
+  readonly requestNumber: (n: number) => string;
+  readonly recovered2316: string;
+  readonly stalled2316: string;
+  readonly networkLegend: string;
+  readonly offline: string;
+  readonly latency: string;
+  readonly noLatency: string;
+  readonly latencyPastTimeout: (seconds: number, timeout: number) => string;
+  readonly accountLegend: string;
+  readonly startOverWith: string;
+  readonly scenarios: Record<Scenario, string>;
+}
+
+export const lab: Record<Language, LabStrings> = {
+  en: {
+    controlsTitle: "Simulator controls",
+    backend: "Backend:",
+    backendHttp: "reference server over HTTP",
+    backendEmbedded: "embedded simulator (in the page)",
+    requestTimeout: (s) => `Request timeout: ${s} s`,
+    failLegend: "Fail the next calls",
+    operation: "Operation",
+    errorCode: "Error code",
+    times: "How many calls",
+    failNext: (op, n) => (n === 1 ? `Fail next ${op}` : `Fail the next ${n} ${op}`),
+    decidedBy: {
+      server: "Decided by the reference server.",
+      simulator: "Decided by the simulator in this page.",
+      token:
+        "Decided by the device's inWebo token (simulated in this page), once the backend accepted the code.",
+      page: "Decided in this page, by its network.",
+    },
+    explain2202: {
+      page: "The request fails before it is sent, as with no connection: it never leaves the page. The flow waits to be online again, or for Try again.",
+      simulator:
+        "The simulator answers as if there were no connection: the flow waits to be online again, or for Try again.",
+    },
+    explain2201: {
+      server: (s) =>
+        `The server holds the answer back: the call fails when the request timeout (${s} s) runs out.`,
+      simulator: "The simulator answers at once, as a call that timed out.",
+    },
+    explain2316:
+      "The code is accepted, then the token's post-synchronisation fails: the flow synchronises again by itself and reaches the handoff. Arm it for 2 calls to see the flow stop and offer Try again.",
+    deciders: {
+      server: "reference server",
+      simulator: "simulator",
+      token: "inWebo token",
+      page: "this page",
+    },
+    faultsHeading: "Armed and fired",
+    noFaults: "No fault armed in this run.",
+    armed: "armed",
+    fired: "fired",
+    firedOn: (call, time) => `on ${call} at ${time}`,
+    callNumber: (n) => `call ${n}`,
+    requestNumber: (n) => `request ${n}, never sent`,
+    recovered2316:
+      "The code was accepted; only the token's post-synchronisation failed. The flow retried it by itself (synchronizing) without a new code.",
+    stalled2316:
+      "The retried post-synchronisation failed too: the flow waits for Try again (synchronizing.stalled).",
+    networkLegend: "Network",
+    offline: "Offline",
+    latency: "Latency",
+    noLatency: "none",
+    latencyPastTimeout: (s, t) => `${s} s (past the ${t} s timeout: 2201)`,
+    accountLegend: "Account",
+    startOverWith: "Start over with",
+    scenarios: {
+      newDevice: "New device, enrolls with a new PIN",
+      alreadyEnrolled: "Account already enrolled (existing PIN)",
+      deviceActivated: "Device already activated",
+      accountBlocked: "Account blocked",
+      pinBlocked: "PIN blocked",
+      noTrustedPhone: "No trusted phone number",
+      tokenNotConfigured: "inWebo token not configured",
+    },
+  },
+  fr: {
+    controlsTitle: "Commandes du simulateur",
+    backend: "Backend :",
+    backendHttp: "serveur de référence en HTTP",
+    backendEmbedded: "simulateur intégré (dans la page)",
+    requestTimeout: (s) => `Délai d'attente des requêtes : ${s} s`,
+    failLegend: "Faire échouer les prochains appels",
+    operation: "Opération",
+    errorCode: "Code d'erreur",
+    times: "Nombre d'appels",
+    failNext: (op, n) =>
+      n === 1 ? `Faire échouer le prochain ${op}` : `Faire échouer les ${n} prochains ${op}`,
+    decidedBy: {
+      server: "Décidé par le serveur de référence.",
+      simulator: "Décidé par le simulateur de cette page.",
+      token:
+        "Décidé par le jeton inWebo de l'appareil (simulé dans cette page), une fois le code accepté par le backend.",
+      page: "Décidé dans cette page, par son réseau.",
+    },
+    explain2202: {
+      page: "La requête échoue avant d'être envoyée, comme sans connexion : elle ne quitte jamais la page. Le parcours attend le retour du réseau, ou « Réessayer ».",
+      simulator:
+        "Le simulateur répond comme s'il n'y avait pas de connexion : le parcours attend le retour du réseau, ou « Réessayer ».",
+    },
+    explain2201: {
+      server: (s) => `Le serveur retient sa réponse : l'appel échoue à la fin du délai d'attente (${s} s).`,
+      simulator: "Le simulateur répond aussitôt, comme un appel arrivé au bout de son délai.",
+    },
+    explain2316:
+      "Le code est accepté, puis la post-synchronisation du jeton échoue : le parcours se resynchronise de lui-même et atteint le passage de relais. Armez-le pour 2 appels pour voir le parcours s'arrêter et proposer « Réessayer ».",
+    deciders: {
+      server: "serveur de référence",
+      simulator: "simulateur",
+      token: "jeton inWebo",
+      page: "cette page",
+    },
+    faultsHeading: "Armées et déclenchées",
+    noFaults: "Aucune panne armée pendant ce parcours.",
+    armed: "armée",
+    fired: "déclenchée",
+    firedOn: (call, time) => `sur ${call} à ${time}`,
+    callNumber: (n) => `appel ${n}`,
+    requestNumber: (n) => `requête ${n}, jamais envoyée`,
+    recovered2316:
+      "Le code a été accepté ; seule la post-synchronisation du jeton a échoué. Le parcours l'a relancée de lui-même (synchronizing) sans nouveau code.",
+    stalled2316:
+      "La post-synchronisation relancée a échoué elle aussi : le parcours attend « Réessayer » (synchronizing.stalled).",
+    networkLegend: "Réseau",
+    offline: "Hors ligne",
+    latency: "Latence",
+    noLatency: "aucune",
+    latencyPastTimeout: (s, t) => `${s} s (au-delà du délai de ${t} s : 2201)`,
+    accountLegend: "Compte",
+    startOverWith: "Recommencer avec",
+    scenarios: {
+      newDevice: "Nouvel appareil, enregistré avec un nouveau PIN",
+      alreadyEnrolled: "Compte déjà enregistré (PIN existant)",
+      deviceActivated: "Appareil déjà activé",
+      accountBlocked: "Compte bloqué",
+      pinBlocked: "PIN bloqué",
+      noTrustedPhone: "Aucun numéro de confiance",
+      tokenNotConfigured: "Jeton inWebo non configuré",
+    },
+  },
+  de: {
+    controlsTitle: "Simulator-Steuerung",
+    backend: "Backend:",
+    backendHttp: "Referenzserver über HTTP",
+    backendEmbedded: "eingebetteter Simulator (in der Seite)",
+    requestTimeout: (s) => `Zeitlimit pro Anfrage: ${s} s`,
+    failLegend: "Die nächsten Aufrufe scheitern lassen",
+    operation: "Operation",
+    errorCode: "Fehlercode",
+    times: "Wie viele Aufrufe",
+    failNext: (op, n) =>
+      n === 1 ? `Nächsten ${op} scheitern lassen` : `Die nächsten ${n} ${op} scheitern lassen`,
+    decidedBy: {
+      server: "Entschieden vom Referenzserver.",
+      simulator: "Entschieden vom Simulator in dieser Seite.",
+      token:
+        "Entschieden vom inWebo-Token des Geräts (in dieser Seite simuliert), nachdem das Backend den Code angenommen hat.",
+      page: "Entschieden in dieser Seite, von ihrem Netz.",
+    },
+    explain2202: {
+      page: "Die Anfrage scheitert, bevor sie gesendet wird, wie ohne Verbindung: Sie verlässt die Seite nie. Der Ablauf wartet, bis das Netz wieder da ist, oder auf „Erneut versuchen“.",
+      simulator:
+        "Der Simulator antwortet, als gäbe es keine Verbindung: Der Ablauf wartet, bis das Netz wieder da ist, oder auf „Erneut versuchen“.",
+    },
+    explain2201: {
+      server: (s) =>
+        `Der Server hält die Antwort zurück: Der Aufruf scheitert, wenn das Zeitlimit (${s} s) abläuft.`,
+      simulator: "Der Simulator antwortet sofort, wie bei einem Aufruf, dessen Zeitlimit abgelaufen ist.",
+    },
+    explain2316:
+      "Der Code wird angenommen, dann scheitert die Nachsynchronisierung des Tokens: Der Ablauf synchronisiert selbst erneut und erreicht die Übergabe. Für 2 Aufrufe scharf schalten, um den Ablauf anhalten und „Erneut versuchen“ anbieten zu sehen.",
+    deciders: {
+      server: "Referenzserver",
+      simulator: "Simulator",
+      token: "inWebo-Token",
+      page: "diese Seite",
+    },
+    faultsHeading: "Scharf und ausgelöst",
+    noFaults: "In diesem Durchlauf ist kein Fehler scharf geschaltet.",
+    armed: "scharf",
+    fired: "ausgelöst",
+    firedOn: (call, time) => `bei ${call} um ${time}`,
+    callNumber: (n) => `Aufruf ${n}`,
+    requestNumber: (n) => `Anfrage ${n}, nie gesendet`,
+    recovered2316:
+      "Der Code wurde angenommen; nur die Nachsynchronisierung des Tokens ist gescheitert. Der Ablauf hat sie selbst wiederholt (synchronizing), ohne neuen Code.",
+    stalled2316:
+      "Auch die wiederholte Nachsynchronisierung ist gescheitert: Der Ablauf wartet auf „Erneut versuchen“ (synchronizing.stalled).",
+    networkLegend: "Netz",
+    offline: "Offline",
+    latency: "Latenz",
+    noLatency: "keine",
+    latencyPastTimeout: (s, t) => `${s} s (über dem Zeitlimit von ${t} s: 2201)`,
+    accountLegend: "Konto",
+    startOverWith: "Neu beginnen mit",
+    scenarios: {
+      newDevice: "Neues Gerät, Registrierung mit neuer PIN",
+      alreadyEnrolled: "Konto bereits registriert (bestehende PIN)",
+      deviceActivated: "Gerät bereits aktiviert",
+      accountBlocked: "Konto gesperrt",
+      pinBlocked: "PIN gesperrt",
+      noTrustedPhone: "Keine vertrauenswürdige Telefonnummer",
+      tokenNotConfigured: "inWebo-Token nicht konfiguriert",
+    },
+  },
+  it: {
+    controlsTitle: "Comandi del simulatore",
+    backend: "Backend:",
+    backendHttp: "server di riferimento via HTTP",
+    backendEmbedded: "simulatore integrato (nella pagina)",
+    requestTimeout: (s) => `Timeout delle richieste: ${s} s`,
+    failLegend: "Fai fallire le prossime chiamate",
+    operation: "Operazione",
+    errorCode: "Codice di errore",
+    times: "Quante chiamate",
+    failNext: (op, n) => (n === 1 ? `Fai fallire il prossimo ${op}` : `Fai fallire i prossimi ${n} ${op}`),
+    decidedBy: {
+      server: "Deciso dal server di riferimento.",
+      simulator: "Deciso dal simulatore in questa pagina.",
+      token:
+        "Deciso dal token inWebo del dispositivo (simulato in questa pagina), dopo che il backend ha accettato il codice.",
+      page: "Deciso in questa pagina, dalla sua rete.",
+    },
+    explain2202: {
+      page: "La richiesta fallisce prima di essere inviata, come senza connessione: non lascia mai la pagina. Il flusso aspetta il ritorno della rete, o «Riprova».",
+      simulator:
+        "Il simulatore risponde come se non ci fosse connessione: il flusso aspetta il ritorno della rete, o «Riprova».",
+    },
+    explain2201: {
+      server: (s) =>
+        `Il server trattiene la risposta: la chiamata fallisce allo scadere del timeout (${s} s).`,
+      simulator: "Il simulatore risponde subito, come una chiamata andata in timeout.",
+    },
+    explain2316:
+      "Il codice viene accettato, poi la post-sincronizzazione del token fallisce: il flusso si risincronizza da solo e arriva al passaggio di consegne. Armalo per 2 chiamate per vedere il flusso fermarsi e proporre «Riprova».",
+    deciders: {
+      server: "server di riferimento",
+      simulator: "simulatore",
+      token: "token inWebo",
+      page: "questa pagina",
+    },
+    faultsHeading: "Armati e scattati",
+    noFaults: "Nessun guasto armato in questo flusso.",
+    armed: "armato",
+    fired: "scattato",
+    firedOn: (call, time) => `su ${call} alle ${time}`,
+    callNumber: (n) => `chiamata ${n}`,
+    requestNumber: (n) => `richiesta ${n}, mai inviata`,
+    recovered2316:
+      "Il codice è stato accettato; è fallita solo la post-sincronizzazione del token. Il flusso l'ha ripetuta da solo (synchronizing) senza un nuovo codice.",
+    stalled2316:
+      "Anche la post-sincronizzazione ripetuta è fallita: il flusso aspetta «Riprova» (synchronizing.stalled).",
+    networkLegend: "Rete",
+    offline: "Offline",
+    latency: "Latenza",
+    noLatency: "nessuna",
+    latencyPastTimeout: (s, t) => `${s} s (oltre il timeout di ${t} s: 2201)`,
+    accountLegend: "Account",
+    startOverWith: "Ricomincia con",
+    scenarios: {
+      newDevice: "Nuovo dispositivo, registrazione con un nuovo PIN",
+      alreadyEnrolled: "Account già registrato (PIN esistente)",
+      deviceActivated: "Dispositivo già attivato",
+      accountBlocked: "Account bloccato",
+      pinBlocked: "PIN bloccato",
+      noTrustedPhone: "Nessun numero attendibile",
+      tokenNotConfigured: "Token inWebo non configurato",
+    },
+  },
+  es: {
+    controlsTitle: "Controles del simulador",
+    backend: "Backend:",
+    backendHttp: "servidor de referencia por HTTP",
+    backendEmbedded: "simulador integrado (en la página)",
+    requestTimeout: (s) => `Tiempo de espera de las peticiones: ${s} s`,
+    failLegend: "Hacer fallar las próximas llamadas",
+    operation: "Operación",
+    errorCode: "Código de error",
+    times: "Cuántas llamadas",
+    failNext: (op, n) => (n === 1 ? `Hacer fallar el próximo ${op}` : `Hacer fallar los próximos ${n} ${op}`),
+    decidedBy: {
+      server: "Lo decide el servidor de referencia.",
+      simulator: "Lo decide el simulador de esta página.",
+      token:
+        "Lo decide el token inWebo del dispositivo (simulado en esta página), una vez que el backend aceptó el código.",
+      page: "Se decide en esta página, en su red.",
+    },
+    explain2202: {
+      page: "La petición falla antes de enviarse, como sin conexión: nunca sale de la página. El flujo espera a que vuelva la red, o a «Reintentar».",
+      simulator:
+        "El simulador responde como si no hubiera conexión: el flujo espera a que vuelva la red, o a «Reintentar».",
+    },
+    explain2201: {
+      server: (s) =>
+        `El servidor retiene la respuesta: la llamada falla al agotarse el tiempo de espera (${s} s).`,
+      simulator: "El simulador responde al instante, como una llamada que agotó su tiempo de espera.",
+    },
+    explain2316:
+      "El código se acepta y luego falla la postsincronización del token: el flujo se vuelve a sincronizar solo y llega al relevo. Ármalo para 2 llamadas para ver el flujo detenerse y ofrecer «Reintentar».",
+    deciders: {
+      server: "servidor de referencia",
+      simulator: "simulador",
+      token: "token inWebo",
+      page: "esta página",
+    },
+    faultsHeading: "Armados y disparados",
+    noFaults: "Ningún fallo armado en este flujo.",
+    armed: "armado",
+    fired: "disparado",
+    firedOn: (call, time) => `en ${call} a las ${time}`,
+    callNumber: (n) => `llamada ${n}`,
+    requestNumber: (n) => `petición ${n}, nunca enviada`,
+    recovered2316:
+      "El código fue aceptado; solo falló la postsincronización del token. El flujo la repitió solo (synchronizing) sin un código nuevo.",
+    stalled2316:
+      "La postsincronización repetida también falló: el flujo espera a «Reintentar» (synchronizing.stalled).",
+    networkLegend: "Red",
+    offline: "Sin conexión",
+    latency: "Latencia",
+    noLatency: "ninguna",
+    latencyPastTimeout: (s, t) => `${s} s (más que el tiempo de espera de ${t} s: 2201)`,
+    accountLegend: "Cuenta",
+    startOverWith: "Volver a empezar con",
+    scenarios: {
+      newDevice: "Dispositivo nuevo, se registra con un PIN nuevo",
+      alreadyEnrolled: "Cuenta ya registrada (PIN existente)",
+      deviceActivated: "Dispositivo ya activado",
+      accountBlocked: "Cuenta bloqueada",
+      pinBlocked: "PIN bloqueado",
+      noTrustedPhone: "Sin número de confianza",
+      tokenNotConfigured: "Token inWebo no configurado",
+    },
+  },
+};
