@@ -4,7 +4,6 @@ import {
   flowsOf,
   type Measurements,
   PARKED_ACTORS,
-  type Parked,
   ROUNDS,
 } from "./measure";
 import { type Spread, spreadOf } from "./statistics";
@@ -145,37 +144,36 @@ export const table = (measurements: Measurements, judgements: readonly Judgement
   ];
 };
 
-const rounded = (spread: Spread, digits: number): Spread => {
-  const round = (value: number) => Number(value.toFixed(digits));
-  return {
-    median: round(spread.median),
-    p25: round(spread.p25),
-    p75: round(spread.p75),
-    min: round(spread.min),
-    max: round(spread.max),
-  };
-};
+/** A figure for JSON: as measured, to `digits` decimals. */
+const fixed = (value: number, digits: number) => Number(value.toFixed(digits));
+
+const rounded = (spread: Spread, digits: number): Spread => ({
+  median: fixed(spread.median, digits),
+  p25: fixed(spread.p25, digits),
+  p75: fixed(spread.p75, digits),
+  min: fixed(spread.min, digits),
+  max: fixed(spread.max, digits),
+});
+
+const byVariant = <T>(value: (variant: Variant) => T) =>
+  Object.fromEntries(variantNames.map((variant) => [variant, value(variant)]));
+
+const bytesOrNull = (value: number | null) => (value === null ? null : Math.round(value));
 
 /** `npm run bench -- --json`: the same figures, the targets as judged, and every round's samples. */
 export const asJson = (measurements: Measurements, judgements: readonly Judgement[]) => ({
   node: measurements.node,
   rounds: ROUNDS,
   flowsPerRound: FLOWS_PER_ROUND,
-  flowsPerSec: Object.fromEntries(
-    variantNames.map((variant) => [
-      variant,
-      rounded(spreadOf(flowsOf(measurements, variant, "perSecond")), 1),
-    ]),
-  ) as Record<Variant, Spread>,
-  flowsPerCpuSec: Object.fromEntries(
-    variantNames.map((variant) => [
-      variant,
-      rounded(spreadOf(flowsOf(measurements, variant, "perCpuSecond")), 1),
-    ]),
-  ) as Record<Variant, Spread>,
+  flowsPerSec: byVariant((variant) => rounded(spreadOf(flowsOf(measurements, variant, "perSecond")), 1)),
+  flowsPerCpuSec: byVariant((variant) =>
+    rounded(spreadOf(flowsOf(measurements, variant, "perCpuSecond")), 1),
+  ),
   facadeCallsPerSec: rounded(spreadOf(measurements.facadeCallsPerSecond), 1),
-  bytesPerParkedFlow: measurements.bytesPerParkedFlow as Readonly<Record<Parked, number | null>>,
-  bytesPerParkedActor: bytesPerParkedActor(measurements),
+  bytesPerParkedFlow: Object.fromEntries(
+    Object.entries(measurements.bytesPerParkedFlow).map(([parked, bytes]) => [parked, bytesOrNull(bytes)]),
+  ),
+  bytesPerParkedActor: bytesOrNull(bytesPerParkedActor(measurements)),
   pathGeneration: {
     paths: measurements.pathGeneration.paths,
     ms: rounded(spreadOf(measurements.pathGeneration.ms), 1),
@@ -187,32 +185,28 @@ export const asJson = (measurements: Measurements, judgements: readonly Judgemen
         ? {
             name: judgement.name,
             judged: `median over the rounds of ${judgement.of.join("/")}, each round's pair measured back to back`,
-            atLeast: Number(judgement.atLeast.toFixed(4)),
+            atLeast: fixed(judgement.atLeast, 4),
             ...rounded(judgement.spread, 3),
-            ratioOfMedians: Number(judgement.ratioOfMedians.toFixed(3)),
-            byCpuTime: rounded(judgement.byCpuTime, 3),
             verdict: judgement.verdict,
-            perRound: judgement.perRound.map((value) => Number(value.toFixed(3))),
+            ratioOfMedians: fixed(judgement.ratioOfMedians, 3),
+            byCpuTime: rounded(judgement.byCpuTime, 3),
+            perRound: judgement.perRound.map((value) => fixed(value, 3)),
           }
         : {
             name: judgement.name,
             atMost: judgement.atMost,
-            bytes: judgement.bytes,
+            bytes: bytesOrNull(judgement.bytes),
             verdict: judgement.verdict,
           },
     ]),
   ),
   samples: {
     flowsPerSec: measurements.rounds.map((round) =>
-      Object.fromEntries(
-        variantNames.map((variant) => [variant, Number(round[variant].perSecond.toFixed(1))]),
-      ),
+      byVariant((variant) => fixed(round[variant].perSecond, 1)),
     ),
     flowsPerCpuSec: measurements.rounds.map((round) =>
-      Object.fromEntries(
-        variantNames.map((variant) => [variant, Number(round[variant].perCpuSecond.toFixed(1))]),
-      ),
+      byVariant((variant) => fixed(round[variant].perCpuSecond, 1)),
     ),
-    facadeCallsPerSec: measurements.facadeCallsPerSecond.map((value) => Number(value.toFixed(1))),
+    facadeCallsPerSec: measurements.facadeCallsPerSecond.map((value) => fixed(value, 1)),
   },
 });
