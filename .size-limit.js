@@ -49,4 +49,13 @@ export default [
     gzip: true,
     limit: "5.45 kB",
   },
+  {
+    name: "testing entry (pims-enrollment/testing): scenarios, runner and drivers, without xstate and zod",
+    path: "dist/testing.js",
+    import: "*",
+    ignore: ["xstate", "zod"],
+    modifyEsbuildConfig: asEsm,
+    gzip: true,
+    limit: "18.5 kB",
+  },
 ];

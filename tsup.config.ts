@@ -10,12 +10,13 @@ const entries = {
   // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps it, tsup makes dist/cli.js executable.
   cli: "src/cli.ts",
   react: "src/react.ts",
+  testing: "src/testing.ts",
 };
 
 const shared: Options = {
   sourcemap: true,
   target: "es2022",
-  external: ["xstate", "zod", "react", "@xstate/react"],
+  external: ["xstate", "zod", "react", "@xstate/react", "@testing-library/react"],
 };
 
 // Two builds run at once, so neither cleans: the output folder (`--out-dir` or dist) is emptied here, once.

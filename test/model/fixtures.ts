@@ -1,54 +1,22 @@
-import type { ErrorCode, Operation } from "../../src/errors";
-import type { EnrollmentEvent } from "../../src/machines";
+import { type ActorId, codes, type Outcome, ok } from "../../src/testing/model";
 
-/** A symbolic code: the runner swaps in the code the simulated phone received, or a wrong one. */
-export const SENT_CODE = "424242";
-export const MALFORMED_CODE = "12a4";
-
-/** Every public and timer event, with the variants a path may send. Exhaustive by type. */
-export const eventFixtures = {
-  start: [{ type: "start" }],
-  "code.submit": [
-    { type: "code.submit", code: SENT_CODE },
-    { type: "code.submit", code: MALFORMED_CODE },
-  ],
-  "code.resend": [{ type: "code.resend" }],
-  retry: [{ type: "retry" }],
-  cancel: [{ type: "cancel" }],
-  "network.online": [{ type: "network.online" }],
-  "network.offline": [{ type: "network.offline" }],
-  "deadline.resend": [{ type: "deadline.resend" }],
-  "deadline.code": [{ type: "deadline.code" }],
-} satisfies { [K in EnrollmentEvent["type"]]: readonly Extract<EnrollmentEvent, { type: K }>[] };
-
-/** How an actor's call can end: a success variant, a documented code, or interrupted by a restore. */
-export type Outcome =
-  | { readonly kind: "ok"; readonly variant: string }
-  | { readonly kind: "code"; readonly code: ErrorCode }
-  | { readonly kind: "interrupted" };
-
-const ok = (variant: string): Outcome => ({ kind: "ok", variant });
-const codes = (...list: ErrorCode[]): Outcome[] => list.map((code) => ({ kind: "code", code }));
-
-/** The operation each backend actor runs, so that its codes come from the catalogue's documented pairs. */
-export const actorOperation = {
-  initializeFacade: undefined,
-  checkDeviceActivation: "account.get",
-  checkAccountBlock: "account.get",
-  readTrustedPhone: "trustedphonenumber.get",
-  requestCode: "smscode.get",
-  validateCode: "smscode.set",
-  synchronizeToken: undefined,
-} as const satisfies Record<string, Operation | undefined>;
-
-export type ActorId = keyof typeof actorOperation;
+export {
+  type ActorId,
+  actorOperation,
+  eventFixtures,
+  MALFORMED_CODE,
+  type Outcome,
+  SENT_CODE,
+} from "../../src/testing/model";
 
 /** Codes no table lists for a read, which a backend may still answer: each reaches one more route. */
-const beyond: ErrorCode[] = [2306, 2310, 2316];
+const beyond = [2306, 2310, 2316] as const;
 
 /**
  * Every outcome of every actor: success variants, each documented code of its operation, and the codes
  * the flow meets beyond the tables (2305/2306 on SET, 2307 on the trusted phone, network codes on reads).
+ * More than a UI scenario can cause (`src/testing/scenario-model.ts`): a failing initialisation, the
+ * second account check failing, a restore while a request is in flight.
  */
 export const outcomeFixtures = {
   initializeFacade: [ok("initialized"), ...codes(2006)],

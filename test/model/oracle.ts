@@ -1,15 +1,10 @@
-import type { AnyMachineSnapshot, StateValue } from "xstate";
+import type { AnyMachineSnapshot } from "xstate";
+import { leafOf } from "../../src/testing/coverage";
 import { specifiedRecoveryOf } from "../support/recovery";
 import { MALFORMED_CODE } from "./fixtures";
 import type { ModelEvent } from "./paths";
 
-/** `{ checkingDevice: "stalled" }` → `checkingDevice.stalled`. */
-export const leafOf = (value: StateValue): string =>
-  typeof value === "string"
-    ? value
-    : Object.entries(value)
-        .map(([key, child]) => (child ? `${key}.${leafOf(child as StateValue)}` : key))
-        .join();
+export { leafOf };
 
 /** Where each success leads, as the spec's flow (§3) says. */
 const successTargets: Record<string, string> = {

@@ -18,7 +18,11 @@ import {
 import type { ErrorCode } from "../../src/errors";
 import type { CallContext, InweboToken, Services, Transport } from "../../src/services/ports";
 import { createSimulator, type Simulator } from "../../src/simulator";
-import { type ActorId, type Outcome, SENT_CODE } from "./fixtures";
+import { type ActorId, type Outcome as ModelOutcome, SENT_CODE } from "./fixtures";
+
+/** How a gated call ends: a model outcome, or the backend's own answer. */
+type Outcome = ModelOutcome | { readonly kind: "backend" };
+
 import { expectedLeaf, leafOf } from "./oracle";
 import type { ModelPath, ModelStep } from "./paths";
 
@@ -325,7 +329,7 @@ export const runPath = async (
         sim,
         clock,
         waiting: () => gates.waiting(),
-        release: (id, outcome = { kind: "ok", variant: "backend" }) => gates.release(id, outcome),
+        release: (id, outcome = { kind: "backend" }) => gates.release(id, outcome),
       };
       await restore.before?.(run);
       const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));

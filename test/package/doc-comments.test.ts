@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 // docs (`npm run docs:api`) and editors show. The entries are the ones TypeDoc documents.
 
 const root = resolve(import.meta.dirname, "../..");
-const entries = ["src/index.ts", "src/simulator.ts", "src/http.ts", "src/server.ts", "src/react.ts"];
+const entries = [
+  "src/index.ts",
+  "src/simulator.ts",
+  "src/http.ts",
+  "src/server.ts",
+  "src/react.ts",
+  "src/testing.ts",
+];
 
 const program = ts.createProgram(
   entries.map((entry) => resolve(root, entry)),
