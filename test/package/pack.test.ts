@@ -65,7 +65,8 @@ const typeCheck = async (name: string, compilerOptions: object, files: string[])
   await writeFile(join(project, tsconfig), JSON.stringify(config, null, 2));
   const tsc = join(root, "node_modules/.bin/tsc");
   try {
-    await run(tsc, ["-p", tsconfig], { cwd: project, timeout: 60_000 });
+    // Two of these run at once; on a machine shared with other builds each took up to a minute.
+    await run(tsc, ["-p", tsconfig], { cwd: project, timeout: 110_000 });
     return "";
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
