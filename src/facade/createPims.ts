@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../errors/index.js";
-import { pimsConfigSchema } from "../schemas/index.js";
+import { checkLimit, pimsConfigSchema, TIMEOUT_LIMIT } from "../schemas/index.js";
+import { checkServices } from "../services/check.js";
 import type { Services } from "../services/ports.js";
 import { type FacadeMemory, runCommand, SYNCHRONIZE } from "./commands.js";
 import { withDeadline } from "./deadline.js";
@@ -13,6 +14,9 @@ export interface CallOptions {
   /** Aborting stops the request and changes nothing: no callback, the promise resolves to `null`. */
   readonly signal?: AbortSignal | undefined;
 }
+
+/** The per-call timeout when `createPims` is given none. */
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Receives a call's message, exactly once and never synchronously. */
 export type Callback = (message: PimsMessage) => void;
@@ -118,18 +122,25 @@ const call = (
   });
 };
 
-/** The SDK-compatible facade: `pims.get/set` over injected services. It never throws and never rejects. */
-export const createPims = ({
-  services,
-  timeoutMs = 30_000,
-  transactionId = randomTransactionId,
-  logger = silentLogger,
-}: CreatePimsOptions): Pims => {
+const CALLER = "createPims";
+
+const checkFunction = <F>(name: string, value: F): F => {
+  if (typeof value !== "function") throw new TypeError(`${CALLER}: ${name} must be a function`);
+  return value;
+};
+
+/**
+ * The SDK-compatible facade: `pims.get/set` over injected services. Its calls never throw and never
+ * reject; creating it throws a `TypeError` or `RangeError` for options it cannot run with (see
+ * `checkServices` and `checkLimit`).
+ */
+export const createPims = (options: CreatePimsOptions): Pims => {
+  if (typeof options !== "object" || options === null) throw new TypeError(`${CALLER}: options are required`);
   const facade: Facade = {
-    services,
-    timeoutMs,
-    transactionId,
-    logger,
+    services: checkServices(CALLER, options.services),
+    timeoutMs: checkLimit(CALLER, "timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, TIMEOUT_LIMIT),
+    transactionId: checkFunction("transactionId", options.transactionId ?? randomTransactionId),
+    logger: checkFunction("logger", options.logger ?? silentLogger),
     refusal: 2001,
     pendingSyncStatus: undefined,
     inFlight: undefined,

@@ -7,10 +7,13 @@ import {
   type Snapshot,
 } from "xstate";
 import { createPims, developmentConfig, type Logger, silentLogger } from "../facade/index.js";
+import { checkServices } from "../services/check.js";
 import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
 import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
+import { checkTimers } from "./limits.js";
+import { ENROLLMENT_SNAPSHOT_VERSION, parseEnrollmentSnapshot } from "./snapshot.js";
 import { defaultTimers, type EnrollmentInput } from "./types.js";
 
 /** What `createEnrollmentActor` takes: the services, and optionally config, snapshot, clock, inspector, logger and the flow's limits. */
@@ -18,8 +21,11 @@ export interface CreateEnrollmentActorOptions extends EnrollmentInput {
   readonly services: Services;
   /** What `initializing` passes to `initialize`; default: a development config with placeholder credentials. */
   readonly config?: unknown;
-  /** A persisted snapshot (`actor.getPersistedSnapshot()`) to restore. */
-  readonly snapshot?: Snapshot<unknown>;
+  /**
+   * A persisted snapshot (`actor.getPersistedSnapshot()`) to restore, checked by `parseEnrollmentSnapshot`
+   * first; `null` (nothing stored) is none.
+   */
+  readonly snapshot?: Snapshot<unknown> | null;
   /** XState's clock with `now()`; `new SimulatedClock()` from xstate moves time by hand. */
   readonly clock?: EnrollmentClock;
   readonly inspect?: (event: InspectionEvent) => void;
@@ -28,6 +34,11 @@ export interface CreateEnrollmentActorOptions extends EnrollmentInput {
 
 /** An actor of `enrollmentMachine`, as `createEnrollmentActor` returns it. */
 export type EnrollmentActor = Actor<typeof enrollmentMachine>;
+
+const CALLER = "createEnrollmentActor";
+
+/** Actors already wired: `bind` wires an actor once, however often it is called. */
+const wired = new WeakSet<AnyActorRef>();
 
 /**
  * Events sent to an actor whose flow has ended are dropped silently. XState's development build would
@@ -41,27 +52,53 @@ const dropEventsOnceEnded = (actor: AnyActorRef) => {
   };
 };
 
+/** The actor's persisted snapshots carry their format's version, which `parseEnrollmentSnapshot` checks. */
+const stampSnapshotVersion = (actor: AnyActorRef) => {
+  // XState's actors take persistence options that AnyActorRef's type leaves out: they are passed on.
+  const persist: (...args: unknown[]) => Snapshot<unknown> = actor.getPersistedSnapshot.bind(actor);
+  actor.getPersistedSnapshot = (...args: unknown[]) => ({
+    version: ENROLLMENT_SNAPSHOT_VERSION,
+    ...persist(...args),
+  });
+};
+
 /** What an enrollment actor is made of, for code that creates the actor itself (`useActorRef`). */
 export interface PreparedEnrollmentActor {
   readonly machine: typeof enrollmentMachine;
   readonly actorOptions: ActorOptions<typeof enrollmentMachine>;
-  /** Gives an actor made from `machine` and `actorOptions` its facade and clock; call it before `start()`. */
+  /**
+   * Gives an actor made from `machine` and `actorOptions` its facade and clock; call it before `start()`.
+   * Calling it again for the same actor changes nothing.
+   */
   bind(actor: AnyActorRef): void;
 }
 
+const checkClock = (clock: unknown): EnrollmentClock => {
+  const methods = ["now", "setTimeout", "clearTimeout"] as const;
+  const given = clock as Partial<Record<(typeof methods)[number], unknown>> | null;
+  for (const method of methods) {
+    if (typeof given?.[method] !== "function") {
+      throw new TypeError(`${CALLER}: clock.${method} is missing (it must be a function)`);
+    }
+  }
+  return clock as EnrollmentClock;
+};
+
 /**
  * `createActor(machine, actorOptions)` then `bind(actor)` gives what `createEnrollmentActor` gives. Each
- * call makes a new facade over `services`, so call it once per actor.
+ * call makes a new facade over `services`, so call it once per actor. Throws what `createEnrollmentActor`
+ * throws.
  */
-export const prepareEnrollmentActor = ({
-  services,
-  config = developmentConfig,
-  snapshot,
-  clock = systemClock,
-  inspect,
-  logger = silentLogger,
-  ...timers
-}: CreateEnrollmentActorOptions): PreparedEnrollmentActor => {
+export const prepareEnrollmentActor = (options: CreateEnrollmentActorOptions): PreparedEnrollmentActor => {
+  if (typeof options !== "object" || options === null) throw new TypeError(`${CALLER}: options are required`);
+  const { config = developmentConfig, inspect, logger = silentLogger } = options;
+  const services = checkServices(CALLER, options.services);
+  const timers = checkTimers(CALLER, options);
+  const clock = checkClock(options.clock ?? systemClock);
+  const snapshot =
+    options.snapshot === undefined || options.snapshot === null
+      ? undefined
+      : parseEnrollmentSnapshot(options.snapshot);
   const pims = createPims({
     services,
     timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
@@ -77,13 +114,21 @@ export const prepareEnrollmentActor = ({
       ...(inspect === undefined ? {} : { inspect }),
     },
     bind: (actor) => {
+      if (wired.has(actor)) return;
+      wired.add(actor);
       dependenciesBySystem.set(actor.system, dependencies);
       dropEventsOnceEnded(actor);
+      stampSnapshotVersion(actor);
     },
   };
 };
 
-/** The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. */
+/**
+ * The enrollment machine wired to a facade over `services`; not started yet, like `createActor`. Throws
+ * at once for options it cannot run with: a `TypeError` for `services` without a transport or a port
+ * missing a method, or an option of the wrong type; a `RangeError` naming a limit out of its bounds; an
+ * `EnrollmentSnapshotError` for a snapshot that cannot be restored.
+ */
 export const createEnrollmentActor = (options: CreateEnrollmentActorOptions): EnrollmentActor => {
   const prepared = prepareEnrollmentActor(options);
   const actor = createActor(enrollmentMachine, prepared.actorOptions);

@@ -22,10 +22,14 @@ export const initialContext = ({ input }: { input: EnrollmentInput | undefined }
   error: null,
 });
 
-/** The flow's limits; actors on the defaults share one object (a parked actor is counted in bytes). */
+/**
+ * The flow's limits, and only those: an input's other keys never reach the context. Actors on the
+ * defaults share one object (a parked actor is counted in bytes).
+ */
 const timersOf = (input: EnrollmentInput | undefined): EnrollmentTimers => {
   let timers = defaultTimers;
-  for (const [key, value] of Object.entries(input ?? {})) {
+  for (const key of Object.keys(defaultTimers) as (keyof EnrollmentTimers)[]) {
+    const value = input?.[key];
     if (value !== undefined) timers = { ...timers, [key]: value };
   }
   return timers;

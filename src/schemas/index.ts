@@ -1,5 +1,6 @@
 export * from "./answers.js";
 export * from "./config.js";
 export * from "./envelope.js";
+export * from "./limits.js";
 export * from "./params.js";
 export * from "./protocol.js";

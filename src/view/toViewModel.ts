@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from "xstate";
-import { type ErrorCode, type RecoveryClass, recoveryOf } from "../errors/index.js";
+import { type ErrorCode, errorBody, type RecoveryClass, recoveryOf } from "../errors/index.js";
 import type { enrollmentMachine } from "../machines/enrollment.machine.js";
 import type { EnrollmentOutput } from "../machines/types.js";
 import { messageFor } from "./messages/index.js";
@@ -52,11 +52,38 @@ const RETRY_PHASES = new Set(["stalled", "offline"]);
 const secondsUntil = (deadline: number | null, now: number): number =>
   deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 
-/** The view model of a snapshot: what a UI renders. */
+/**
+ * An actor in XState's `error` status (an action that threw, or a restore from a snapshot that was not
+ * checked first) has no state to show: it has failed, with 2000 "Unknown error".
+ */
+const erroredView = (locale: string | undefined): EnrollmentViewModel => {
+  const error = errorBody(2000);
+  return {
+    step: "failed",
+    phase: null,
+    busy: false,
+    done: true,
+    canSubmit: false,
+    canResend: false,
+    canRetry: false,
+    resendInSeconds: 0,
+    codeExpiresInSeconds: null,
+    attemptsLeft: 0,
+    sendsLeft: 0,
+    maskedPhone: null,
+    online: true,
+    error: { ...error, message: messageFor(error.code, locale) },
+    recovery: recoveryOf(error.code),
+    output: { outcome: "failed", error },
+  };
+};
+
+/** The view model of a snapshot: what a UI renders. It never throws on a snapshot an actor produced. */
 export const toViewModel = (
   snapshot: EnrollmentSnapshot,
   { now = Date.now(), locale }: ViewOptions = {},
 ): EnrollmentViewModel => {
+  if (snapshot.status === "error") return erroredView(locale);
   const { context, value } = snapshot;
   const [step, phaseValue] =
     typeof value === "string" ? [value, null] : (Object.entries(value)[0] ?? ["idle", null]);

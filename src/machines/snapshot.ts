@@ -1,0 +1,197 @@
+import type { AnyStateNode, Snapshot } from "xstate";
+import * as z from "zod/mini";
+import { type ErrorCode, isErrorCode } from "../errors/index.js";
+import { enrollmentStatusSchema } from "../schemas/answers.js";
+import { limitSchema } from "../schemas/limits.js";
+import type { enrollmentActors } from "./actors.js";
+import { enrollmentMachine } from "./enrollment.machine.js";
+import { deadlinesInput } from "./inputs.js";
+import { MAX_COUNT, timerLimits } from "./limits.js";
+import type { EnrollmentContext } from "./types.js";
+
+/**
+ * The format of a persisted enrollment snapshot, as its `version` says. Snapshots of the first release
+ * have no `version`; they are read as this one when they validate.
+ */
+export const ENROLLMENT_SNAPSHOT_VERSION = 1;
+
+/** A persisted snapshot that cannot be restored: its message says what is wrong with it. */
+export class EnrollmentSnapshotError extends Error {
+  constructor(message: string) {
+    super(`Cannot restore this enrollment snapshot: ${message}`);
+    this.name = "EnrollmentSnapshotError";
+  }
+}
+
+/** The latest instant a `Date` holds, in ms since the epoch. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** A state the flow can be persisted in: its node, and the actors it (and its ancestors) invoke. */
+interface RestingState {
+  readonly node: AnyStateNode;
+  /** Its value as a persisted snapshot holds it (`{ awaitingCode: "editing" }`), in JSON. */
+  readonly value: string;
+  /** Invoke id → the name of its logic, as a persisted child records it. */
+  readonly invokes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Every state of the machine a snapshot can be in, by its value in JSON, read from the machine itself:
+ * its leaves, less those it only passes through (an unguarded `always` leaves them in the same step).
+ * The machine has no parallel and no history states.
+ */
+const collectRestingStates = (
+  node: AnyStateNode,
+  path: readonly string[],
+  inherited: ReadonlyMap<string, string>,
+  into: Map<string, RestingState>,
+): Map<string, RestingState> => {
+  const invokes = new Map(inherited);
+  for (const invoke of node.invoke) invokes.set(invoke.id, String(invoke.src));
+  if (node.always?.some((transition) => transition.guard === undefined)) return into;
+  const children = Object.values(node.states);
+  if (children.length === 0) {
+    const value = JSON.stringify(
+      path.reduceRight<unknown>((inner, key) => (inner ? { [key]: inner } : key), ""),
+    );
+    into.set(value, { node, value, invokes });
+  }
+  for (const child of children) collectRestingStates(child, [...path, child.key], invokes, into);
+  return into;
+};
+
+let restingStates: Map<string, RestingState> | undefined;
+/** The state whose value, in JSON, is `value`; none for any other value. */
+const restingStateOf = (value: string): RestingState | undefined => {
+  restingStates ??= collectRestingStates(enrollmentMachine.root, [], new Map(), new Map());
+  return restingStates.get(value);
+};
+
+/** An absolute deadline: an instant a `Date` holds, or none. */
+const deadlineSchema = () =>
+  z.nullable(limitSchema({ min: 0, max: MAX_EPOCH_MS, integer: false, unit: " ms" }));
+/** A count of sends or attempts; `refine` checks it against its limit. */
+const counterSchema = () => limitSchema({ min: 0, max: MAX_COUNT, integer: true, unit: "" });
+
+/** The context, field by field: types, and ranges (each limit within its documented bounds, counters within their limits). */
+const contextSchema = () =>
+  z
+    .strictObject({
+      timers: z.strictObject({
+        requestTimeoutMs: limitSchema(timerLimits.requestTimeoutMs),
+        codeLifetimeMs: limitSchema(timerLimits.codeLifetimeMs),
+        resendCooldownMs: limitSchema(timerLimits.resendCooldownMs),
+        maxSends: limitSchema(timerLimits.maxSends),
+        maxAttempts: limitSchema(timerLimits.maxAttempts),
+      }),
+      phoneNumber: z.nullable(z.string()),
+      sendsUsed: counterSchema(),
+      attemptsLeft: counterSchema(),
+      codeExpiresAt: deadlineSchema(),
+      resendAvailableAt: deadlineSchema(),
+      resendReady: z.boolean(),
+      online: z.boolean(),
+      status: z.nullable(enrollmentStatusSchema),
+      error: z.nullable(
+        z.strictObject({
+          code: z.custom<ErrorCode>((code) => isErrorCode(code), { message: "not a code of the catalogue" }),
+          label: z.string(),
+        }),
+      ),
+    })
+    .check(
+      z.refine((context) => context.sendsUsed <= context.timers.maxSends, {
+        message: "sendsUsed is more than timers.maxSends",
+      }),
+      z.refine((context) => context.attemptsLeft <= context.timers.maxAttempts, {
+        message: "attemptsLeft is more than timers.maxAttempts",
+      }),
+    ) satisfies z.ZodMiniType<EnrollmentContext, unknown>;
+
+/**
+ * What a persisted snapshot says besides its state value: its status and context. What else it holds is
+ * derived again (the children, the output) or has nothing to say (the machine has no history state).
+ */
+const persistedSchema = () => z.object({ status: z.enum(["active", "done"]), context: contextSchema() });
+
+/** The deadline timers' logic: a restored one starts from its input, rebuilt from the context. */
+const DEADLINES: keyof typeof enrollmentActors = "deadlines";
+
+let schema: ReturnType<typeof persistedSchema> | undefined;
+
+/**
+ * One zod issue as a line: where, what is wrong (zod's issue code, or the check's own message), and
+ * zod's details (`{"minimum":0,…}`, `{"expected":"number"}`, `{"keys":["extra"]}`).
+ */
+const describeIssue = ({ path, code, message, ...details }: z.core.$ZodIssue): string =>
+  `${path.join(".")}: ${code === "custom" ? message : code.replaceAll("_", " ")} ${JSON.stringify(details)}`;
+
+const refuse = (message: string): never => {
+  throw new EnrollmentSnapshotError(message);
+};
+
+/**
+ * Checks a persisted enrollment snapshot (`actor.getPersistedSnapshot()`, as stored) and returns what
+ * the machine can restore, or throws an `EnrollmentSnapshotError` saying what is wrong. Checked: the
+ * format version; the shape; the state, one of the machine's own (read from it, so a new state is
+ * covered); every context field's type and range. What the state and the context decide is derived
+ * again, not read: the children (exactly the actors that state runs, still running, a deadline timer's
+ * input from the context), and a finished flow's output (what its final state gives its context). The
+ * result is a copy: nothing of `value` is kept.
+ *
+ * `createEnrollmentActor({ snapshot })` calls it; an app that calls `createActor(enrollmentMachine,
+ * { snapshot })` itself calls it first, since XState turns a failed restore into an actor in an error
+ * state rather than a throw.
+ */
+export const parseEnrollmentSnapshot = (value: unknown): Snapshot<unknown> => {
+  try {
+    return parse(value as Partial<Record<"version" | "value", unknown>> | null | undefined);
+  } catch (error) {
+    if (error instanceof EnrollmentSnapshotError) throw error;
+    // A getter or a proxy that throws.
+    return refuse(`it could not be read (${String(error)})`);
+  }
+};
+
+const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null | undefined) => {
+  const version = persisted?.version;
+  if (version !== undefined && version !== ENROLLMENT_SNAPSHOT_VERSION) {
+    refuse(`its format version is ${String(version)}, this release reads ${ENROLLMENT_SNAPSHOT_VERSION}`);
+  }
+  schema ??= persistedSchema();
+  const result = schema.safeParse(persisted);
+  if (!result.success) return refuse(result.error.issues.slice(0, 5).map(describeIssue).join("; "));
+  const { status, context } = result.data;
+  const value = JSON.stringify(persisted?.value) ?? "undefined";
+  const state = restingStateOf(value);
+  if (!state) return refuse(`value: ${value} is not a state of the enrollment machine`);
+  const final = state.node.type === "final";
+  if ((status === "done") !== final) refuse(`status: "${status}" does not fit the state ${value}`);
+  return {
+    status,
+    value: JSON.parse(state.value),
+    historyValue: {},
+    context,
+    // Exactly the actors this state runs, still running. A persisted child's own snapshot holds nothing to
+    // keep: a restored request reads no input (it answers "interrupted"), and a deadline timer starts from
+    // the context just checked, as it did when it was started.
+    children: Object.fromEntries(
+      [...state.invokes].map(([id, src]) => [
+        id,
+        {
+          src,
+          snapshot: { status: "active", input: src === DEADLINES ? deadlinesInput({ context }) : undefined },
+        },
+      ]),
+    ),
+    // A finished flow's output is its final state's, from the context just checked.
+    output: final ? outputOf(state.node, context) : undefined,
+    error: undefined,
+  } as Snapshot<unknown>;
+};
+
+/** What a final state outputs for `context`: the machine's own output functions, which read the context only. */
+const outputOf = (node: AnyStateNode, context: EnrollmentContext): unknown =>
+  typeof node.output === "function"
+    ? (node.output as (args: { context: EnrollmentContext }) => unknown)({ context })
+    : node.output;
