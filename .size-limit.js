@@ -8,10 +8,11 @@
 //
 // The product spec's round-2 budgets are 7.5 kB for the engine's own code and 26 kB for the consumer bundle
 // (round 1: 6 kB and 24 kB). Snapshot and option validation as issue 14 specifies it (zod schemas of the
-// context, states read from the machine, option and services checks) measured 7.78 kB and 26.44 kB: over
-// both budgets, which could not be met without dropping checks the issue asks for. The first two limits
-// hold those sizes until the budgets are decided again; the others are the measured sizes plus about 2 %,
-// so that CI catches a regression.
+// context, states read from the machine, option and services checks) adds about 1.9 kB to the engine and
+// 2.7 kB to the consumer bundle: 7.94 kB and 26.57 kB as measured with it, over both budgets, which could
+// not be met without dropping checks the issue asks for. The first two limits hold those sizes until the
+// budgets are decided again; the others are the measured sizes plus about 2 %, so that CI catches a
+// regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -25,7 +26,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "7.8 kB",
+    limit: "8 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -33,7 +34,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "26.5 kB",
+    limit: "26.65 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
@@ -41,7 +42,7 @@ export default [
     import: "{ createPims }",
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "9.65 kB",
+    limit: "9.75 kB",
   },
   {
     name: "view model with its five languages, without xstate and zod",
