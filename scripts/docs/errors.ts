@@ -46,6 +46,15 @@ the user reads (English; French, German, Italian and Spanish are in \`src/view/m
   catalogue, not from the smscode tables: SET answers them for a wrong and an expired code.
 - 2305 is \`fix-input\`; once the code's attempts are spent the statechart treats it as \`new-code\`.
 - Calls that fail because a service threw answer 2000 "Unknown error".
+- 2344 "StrongAuthentication not configured" comes from two places. The facade's SET answers it when the
+  device's token is absent or not configured, as the SDK does. The statechart asks the token first
+  (\`isConfigured()\`, before the SMS request): such a device fails in \`requestingCode\` with 2344 and no SMS
+  is ever requested. GET \`pims.authentication.smscode\` itself never answers 2344. The simulator's
+  \`failNext("smscode.set", 2344)\` makes the token's next \`isConfigured()\` answer false: armed during code
+  entry, the SET answers 2344; armed before the SMS request, the statechart's check meets it first.
+- After 2201 or 2203 (no answer in time, an answer that could not be read) a request may still have been
+  carried out: an SMS request then counts as a send and its retry waits for the resend cooldown. After
+  any other failure nothing was sent, and \`retry\` is offered at once.
 
 | code | label | documented for | recovery | the user reads |
 | --- | --- | --- | --- | --- |

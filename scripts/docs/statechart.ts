@@ -66,6 +66,10 @@ export const renderStatechart = (): string => {
 Each step that calls the backend has a pending substate, a \`failure\` substate that routes the error by
 the recovery class the catalogue gives its code (the guard in brackets), and \`stalled\`/\`offline\`
 substates that wait for \`retry\` or \`network.online\`. See [errors.md](errors.md) for each code's class.
+While \`validatingCode\` waits (\`stalled\`, \`offline\`), the code the user typed is held in memory, never in
+context or a snapshot, and validated again; an actor restored there has no code to send, and its
+\`heldCode\` watcher sends \`code.lost\`: the flow returns to \`awaitingCode.retype\`. A failed resend
+returns to \`awaitingCode.editing\` while the code sent earlier can still be typed.
 
 Events handled at the root:
 ${rootTransitions}

@@ -90,6 +90,13 @@ export const errorCatalog = [
 export type ErrorCode = (typeof errorCatalog)[number]["code"];
 
 /**
+ * The failures after which the request may still have been carried out: no answer in time (2201), or an
+ * answer that arrived but could not be read (2203, see `docs/protocol.md`). After one of these an SMS
+ * request counts as a send; after any other failure nothing was sent.
+ */
+export const outcomeUnknownCodes: readonly ErrorCode[] = [2201, 2203];
+
+/**
  * The codes each operation's API reference lists, as its table prints them (the smscode tables; the trusted
  * phone and account references list the generic ones).
  */

@@ -4,6 +4,7 @@ import {
   type ErrorCode,
   errorCatalog,
   type Operation,
+  outcomeUnknownCodes,
   type RecoveryClass,
 } from "./catalog.js";
 
@@ -12,6 +13,9 @@ export const isErrorCode = (code: unknown): code is ErrorCode =>
 
 export const catalogEntry = (code: ErrorCode): CatalogEntry =>
   errorCatalog.find((entry) => entry.code === code) as CatalogEntry;
+
+/** Whether a request that failed with `code` may still have been carried out (see `outcomeUnknownCodes`). */
+export const outcomeUnknown = (code: ErrorCode): boolean => outcomeUnknownCodes.includes(code);
 
 /** How the enrollment flow recovers from `code`: its recovery class in the catalogue. */
 export const recoveryOf = (code: ErrorCode): RecoveryClass => catalogEntry(code).recovery;

@@ -1,5 +1,6 @@
 import { assign } from "xstate";
 import { errorBody } from "../errors/index.js";
+import { forgetCode, holdCode } from "./heldCode.js";
 import { answerOf, replyOf } from "./reply.js";
 import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types.js";
 
@@ -9,8 +10,9 @@ const update = assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentE
 const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
 
 /**
- * Named actions of the enrollment machine. Context changes only; no secret is ever assigned. A reply
- * answers a request whose state cleared the error on entry, so the actions on a success leave it alone.
+ * Named actions of the enrollment machine: context changes, and the code held outside it while it is
+ * validated (`holdCode`, `forgetCode`); no secret is ever assigned. A reply answers a request whose state
+ * cleared the error on entry, so the actions on a success leave it alone.
  */
 export const actions = {
   /** The reply's error; 2000 when the actor threw, a bug (its error event carries no reply). */
@@ -22,8 +24,9 @@ export const actions = {
   storeStatus: /* @__PURE__ */ update(({ event }) => ({
     status: answerOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
   })),
+  /** A request in flight may send an SMS: it counts until its reply says that nothing was sent. */
   countSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
-  /** Nothing left the device (offline): the send does not count. */
+  /** The request failed and sent nothing (refused, offline): the send does not count. */
   refundSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: Math.max(0, context.sendsUsed - 1) })),
   startCode: /* @__PURE__ */ update(({ context, event }) => ({
     attemptsLeft: context.timers.maxAttempts,
@@ -31,7 +34,7 @@ export const actions = {
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
     resendReady: false,
   })),
-  /** A failed request may still have sent an SMS: a retry waits for the resend cooldown. */
+  /** A request that timed out or whose answer was unreadable may have sent an SMS: a retry waits for the resend cooldown. */
   startCooldown: /* @__PURE__ */ update(({ context, event }) => ({
     resendAvailableAt: answeredAt(event) + context.timers.resendCooldownMs,
     resendReady: false,
@@ -53,8 +56,12 @@ export const actions = {
   spendAttempt: /* @__PURE__ */ update(({ context }) => ({
     attemptsLeft: Math.max(0, context.attemptsLeft - 1),
   })),
+  /** The code can no longer be typed (expired, refused, its attempts spent): none of its attempts is left. */
+  discardCode: /* @__PURE__ */ update({ attemptsLeft: 0 }),
   rejectCodeFormat: /* @__PURE__ */ update(() => ({ error: errorBody(2102, "smsCode") })),
-  expireCode: /* @__PURE__ */ update(() => ({ error: errorBody(2306), attemptsLeft: 0 })),
+  expireCode: /* @__PURE__ */ update(() => ({ error: errorBody(2306) })),
   markOnline: /* @__PURE__ */ update({ online: true }),
   markOffline: /* @__PURE__ */ update({ online: false }),
+  holdCode,
+  forgetCode,
 };

@@ -3,8 +3,8 @@ import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { dependenciesBySystem } from "./dependencies.js";
-import type { Secret } from "./secret.js";
+import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
+import { heldCodeOf } from "./heldCode.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
 export interface DeadlinesInput {
@@ -30,7 +30,12 @@ const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
  * request `SENT_ONCE` resolves as interrupted instead and the machine lets the user decide.
  */
 const facadeCall = <T, I extends object = object>(
-  call: (pims: Pims, input: I, options: { signal: AbortSignal }) => Promise<PimsMessage | null>,
+  call: (
+    pims: Pims,
+    input: I,
+    options: { signal: AbortSignal },
+    dependencies: EnrollmentDependencies,
+  ) => Promise<PimsMessage | null>,
   sentOnce?: boolean,
 ) =>
   fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
@@ -45,13 +50,19 @@ const facadeCall = <T, I extends object = object>(
         message = await dependencies.pims.initialize(dependencies.config);
         dependencies.initialized = message?.status !== "FAILED" || message.error.code === 2007;
       }
-      if (dependencies.initialized) message = await call(dependencies.pims, input ?? ({} as I), { signal });
+      if (dependencies.initialized) {
+        message = await call(dependencies.pims, input ?? ({} as I), { signal }, dependencies);
+      }
     }
     return toReply<T>(message, (dependencies?.clock ?? systemClock).now());
   });
 
 const RESEND_DUE: EnrollmentEvent = { type: "deadline.resend" };
 const CODE_DUE: EnrollmentEvent = { type: "deadline.code" };
+const CODE_LOST: EnrollmentEvent = { type: "code.lost" };
+
+/** What the facade would answer a SET without a configured token, asked before any SMS is requested. */
+const TOKEN_NOT_CONFIGURED: PimsMessage = failed("", 2344);
 
 /** Not sent again by a restored actor: an SMS, a single-use code. */
 const SENT_ONCE = true;
@@ -69,13 +80,21 @@ export const enrollmentActors = {
   readTrustedPhone: /* @__PURE__ */ facadeCall<{ phoneNumber: string | null }>((pims, _, options) =>
     pims.get(TRUSTED_PHONE_API, {}, options),
   ),
+  /**
+   * No SMS for a device that cannot enroll: a token that is absent or not configured makes the validation
+   * answer 2344, so the flow fails with it before the request.
+   */
   requestCode: /* @__PURE__ */ facadeCall<null>(
-    (pims, _, options) => pims.get(SMSCODE_API, { type: "enrollment" }, options),
+    async (pims, _, options, { token }) =>
+      token?.isConfigured() ? pims.get(SMSCODE_API, { type: "enrollment" }, options) : TOKEN_NOT_CONFIGURED,
     SENT_ONCE,
   ),
-  validateCode: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, { code: Secret }>(
-    (pims, input, options) =>
-      pims.set(SMSCODE_API, { action: "enrollment", smsCode: input.code.reveal() }, options),
+  /** Sends the code held for this actor; none held (it cannot be, short of a bug) reads as interrupted. */
+  validateCode: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }>(
+    async (pims, _, options, { heldCode }) =>
+      heldCode === undefined
+        ? null
+        : pims.set(SMSCODE_API, { action: "enrollment", smsCode: heldCode.reveal() }, options),
     SENT_ONCE,
   ),
   synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }>((pims, _, options) =>
@@ -96,5 +115,12 @@ export const enrollmentActors = {
       if (resend !== undefined) clock.clearTimeout(resend);
       if (code !== undefined) clock.clearTimeout(code);
     };
+  }),
+  /**
+   * Watches a validation that waits for `retry` or the network: a restored actor no longer holds the
+   * code (it never enters a snapshot), and says so at once with `code.lost`.
+   */
+  heldCode: /* @__PURE__ */ fromCallback<EnrollmentEvent>(({ sendBack, system }) => {
+    if (heldCodeOf(system) === undefined) sendBack(CODE_LOST);
   }),
 } satisfies Record<string, AnyActorLogic>;

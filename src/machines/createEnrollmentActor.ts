@@ -104,7 +104,7 @@ export const prepareEnrollmentActor = (options: CreateEnrollmentActorOptions): P
     timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
     logger,
   });
-  const dependencies: EnrollmentDependencies = { pims, config, clock };
+  const dependencies: EnrollmentDependencies = { pims, config, clock, token: services.token };
   return {
     machine: enrollmentMachine,
     actorOptions: {

@@ -2,7 +2,7 @@ import type { RecoveryClass } from "../errors/index.js";
 import { actions } from "./actions.js";
 import { enrollmentActors } from "./actors.js";
 import { guards } from "./guards.js";
-import { deadlinesInput, initialContext, validationInput } from "./inputs.js";
+import { deadlinesInput, initialContext } from "./inputs.js";
 import {
   accountBlockedOutput,
   alreadyActivatedOutput,
@@ -17,9 +17,12 @@ import type { EnrollmentContext, EnrollmentEvent, EnrollmentInput, EnrollmentOut
 
 /** A transition shared by several states, typed so that its literal guard and action names are checked. */
 type Route = {
-  readonly guard?: "codeFormatValid" | { readonly type: "errorRecoveryIs"; readonly params: RecoveryClass };
+  readonly guard?:
+    | "codeFormatValid"
+    | "earlierCodeValid"
+    | { readonly type: "errorRecoveryIs"; readonly params: RecoveryClass };
   readonly target: string;
-  readonly actions?: "rejectCodeFormat" | "recordError";
+  readonly actions?: "rejectCodeFormat" | "recordError" | "holdCode";
 };
 
 // Shared routes, one object each, so that the Stately editor (which reads array literals of
@@ -50,7 +53,18 @@ const toOffline: Route = {
   target: "offline",
 };
 
-const submitValidCode: Route = { guard: "codeFormatValid", target: "#enrollment.validatingCode" };
+/** A failed request that a step may retry as it is: the user's `retry`. */
+const toStalled: Route = {
+  guard: { type: "errorRecoveryIs", params: "retry" },
+  target: "stalled",
+};
+
+/** The code is held in memory, outside the snapshot, for the validation and its retries. */
+const submitValidCode: Route = {
+  guard: "codeFormatValid",
+  target: "#enrollment.validatingCode",
+  actions: "holdCode",
+};
 const rejectMalformedCode: Route = {
   target: "#enrollment.awaitingCode.rejected",
   actions: "rejectCodeFormat",
@@ -181,23 +195,30 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 target: "#enrollment.awaitingCode.unconfirmed",
                 actions: "allowResend",
               },
-              {
-                guard: { type: "replyFailedWith", params: "when-online" },
-                target: "failure",
-                actions: ["recordError", "refundSend"],
-              },
-              { target: "failure", actions: ["recordError", "startCooldown"] },
+              // It may have sent an SMS: it counts, and a retry waits for the cooldown.
+              { guard: "replyOutcomeUnknown", target: "failure", actions: ["recordError", "startCooldown"] },
+              { target: "failure", actions: ["recordError", "refundSend"] },
             ],
             onError: toFailedUnexpectedly,
           },
         },
-        failure: { always: [toFailed, toAccountBlocked, toNewCode, toOffline, "stalled"] },
+        failure: {
+          always: [
+            toFailed,
+            toAccountBlocked,
+            // A failed resend: the code sent earlier still works.
+            { guard: "earlierCodeValid", target: "#enrollment.awaitingCode.editing" },
+            toNewCode,
+            toOffline,
+            "stalled",
+          ],
+        },
         stalled: {
           always: { guard: "noSendsLeft", target: "#enrollment.failed" },
           invoke: { id: "retryCooldown", src: "deadlines", input: deadlinesInput },
           on: {
             "deadline.resend": { actions: "markResendReady" },
-            retry: { guard: "canResend", target: "sending" },
+            retry: { guard: "canRetryRequest", target: "sending" },
           },
         },
         offline: {
@@ -220,14 +241,20 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
         editing: { on: { "code.submit": [submitValidCode, rejectMalformedCode] } },
         rejected: { on: { "code.submit": [submitValidCode, rejectMalformedCode] } },
         unconfirmed: { on: { "code.submit": [submitValidCode, rejectMalformedCode] } },
+        // Restored while the code was being validated: the code the user typed was not kept.
+        retype: {
+          entry: "clearError",
+          on: { "code.submit": [submitValidCode, rejectMalformedCode] },
+        },
         expired: {
-          entry: "allowResendWithoutCooldown",
+          entry: ["allowResendWithoutCooldown", "discardCode"],
           always: { guard: "noSendsLeft", target: "#enrollment.failed" },
         },
       },
     },
     validatingCode: {
       initial: "checking",
+      exit: "forgetCode",
       states: {
         checking: {
           tags: "busy",
@@ -235,10 +262,9 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           invoke: {
             id: "validateCode",
             src: "validateCode",
-            input: validationInput,
             onDone: [
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
-              { guard: "replyInterrupted", target: "#enrollment.awaitingCode.editing" },
+              { guard: "replyInterrupted", target: "#enrollment.awaitingCode.retype" },
               {
                 guard: { type: "replyFailedWith", params: "fix-input" },
                 target: "failure",
@@ -256,10 +282,28 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
             // After 2316 the code is spent: only the token's post-synchronization is retried.
             { guard: { type: "errorRecoveryIs", params: "sync" }, target: "#enrollment.synchronizing" },
             toNewCode,
+            // Nothing was spent: the same code is validated again, on `retry` (and `network.online`).
+            toOffline,
+            toStalled,
             // A refused code with no attempt left needs a new code, as an expired one does.
             { guard: "attemptsSpent", target: "#enrollment.awaitingCode.expired" },
             "#enrollment.awaitingCode.rejected",
           ],
+        },
+        stalled: {
+          invoke: { id: "heldCode", src: "heldCode" },
+          on: {
+            retry: "checking",
+            "code.lost": "#enrollment.awaitingCode.retype",
+          },
+        },
+        offline: {
+          invoke: { id: "heldCode", src: "heldCode" },
+          on: {
+            retry: "checking",
+            "network.online": { target: "checking", actions: "markOnline" },
+            "code.lost": "#enrollment.awaitingCode.retype",
+          },
         },
       },
     },

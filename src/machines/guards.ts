@@ -1,4 +1,4 @@
-import { type RecoveryClass, recoveryOf } from "../errors/index.js";
+import { outcomeUnknown, type RecoveryClass, recoveryOf } from "../errors/index.js";
 import { smsCodeSchema } from "../schemas/params.js";
 import { answerOf, replyOf } from "./reply.js";
 import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types.js";
@@ -25,6 +25,27 @@ export const guards = {
   /** The recorded error's code is of this recovery class (the catalogue decides, not the machine). */
   errorRecoveryIs: ({ context }: GuardArgs, recovery: RecoveryClass) =>
     context.error !== null && recoveryOf(context.error.code) === recovery,
+  /**
+   * The failed request may still have been carried out (a timeout, an unreadable answer): an SMS
+   * request then counts as a send.
+   */
+  replyOutcomeUnknown: ({ event }: GuardArgs) => {
+    const error = replyOf(event)?.error;
+    return error !== undefined && outcomeUnknown(error.code);
+  },
+  /**
+   * A code sent earlier can still be typed when the reply came: it has attempts left (a spent, refused or
+   * expired code has none) and had not expired.
+   */
+  earlierCodeValid: ({ context, event }: GuardArgs) => {
+    const at = replyOf(event)?.at;
+    return (
+      context.attemptsLeft > 0 &&
+      context.codeExpiresAt !== null &&
+      at !== undefined &&
+      at < context.codeExpiresAt
+    );
+  },
   /** A refused code with no attempt left needs a new code, as an expired one does. */
   attemptsSpent: ({ context }: GuardArgs) => context.attemptsLeft <= 0,
   codeFormatValid: ({ event }: GuardArgs) =>
@@ -32,5 +53,12 @@ export const guards = {
     typeof event.code === "string" &&
     smsCodeSchema.safeParse(event.code).success,
   canResend: ({ context }: GuardArgs) => context.resendReady && context.sendsUsed < context.timers.maxSends,
+  /**
+   * A failed SMS request may be retried at once, unless it may have sent one: then its cooldown (started
+   * with the failure) must be over first.
+   */
+  canRetryRequest: ({ context }: GuardArgs) =>
+    (context.resendReady || context.resendAvailableAt === null) &&
+    context.sendsUsed < context.timers.maxSends,
   noSendsLeft: ({ context }: GuardArgs) => context.sendsUsed >= context.timers.maxSends,
 };

@@ -1,9 +1,7 @@
 import type { DeadlinesInput } from "./actors.js";
-import { secret } from "./secret.js";
 import {
   defaultTimers,
   type EnrollmentContext,
-  type EnrollmentEvent,
   type EnrollmentInput,
   type EnrollmentTimers,
 } from "./types.js";
@@ -34,11 +32,6 @@ const timersOf = (input: EnrollmentInput | undefined): EnrollmentTimers => {
   }
   return timers;
 };
-
-/** The code travels redacted: a persisted snapshot or an inspection event shows `[redacted]`. */
-export const validationInput = ({ event }: { event: EnrollmentEvent }) => ({
-  code: secret(event.type === "code.submit" ? event.code : ""),
-});
 
 export const deadlinesInput = ({ context }: { context: EnrollmentContext }): DeadlinesInput => ({
   codeExpiresAt: context.codeExpiresAt,

@@ -40,7 +40,10 @@ export interface EnrollmentContext {
   readonly error: PimsErrorBody | null;
 }
 
-/** The events the machine accepts: the public ones (`start`, `code.submit`, …) and its deadline timers'. */
+/**
+ * The events the machine accepts: the public ones (`start`, `code.submit`, …), its deadline timers', and
+ * `code.lost`, from a restored validation that no longer holds the code the user typed.
+ */
 export type EnrollmentEvent =
   | { type: "start" }
   | { type: "code.submit"; code: string }
@@ -50,7 +53,8 @@ export type EnrollmentEvent =
   | { type: "network.online" }
   | { type: "network.offline" }
   | { type: "deadline.resend" }
-  | { type: "deadline.code" };
+  | { type: "deadline.code" }
+  | { type: "code.lost" };
 
 /** What a backend step's actor resolves with. It never rejects for an expected refusal. */
 export type Reply<T> =

@@ -28,12 +28,20 @@ export const eventFixtures = {
   "network.offline": [{ type: "network.offline" }],
   "deadline.resend": [{ type: "deadline.resend" }],
   "deadline.code": [{ type: "deadline.code" }],
+  "code.lost": [{ type: "code.lost" }],
 } satisfies { [K in EnrollmentEvent["type"]]: readonly Extract<EnrollmentEvent, { type: K }>[] };
 
-/** The events a person (or the network) sends; the timers' events come as time passes. */
+/**
+ * The events a person (or the network) sends; the timers' events come as time passes, and `code.lost`
+ * from a restored actor whose validation waited with the code it no longer holds.
+ */
 export const userEvents: readonly EnrollmentEvent[] = Object.values(eventFixtures)
   .flat()
-  .filter((event) => !event.type.startsWith("deadline."));
+  .filter((event) => !event.type.startsWith("deadline.") && event.type !== "code.lost");
+
+/** Where a restore loses the code the user typed: a validation waiting for `retry` or the network. */
+export const restoreEvents = (snapshot: AnyMachineSnapshot): EnrollmentEvent[] =>
+  "heldCode" in snapshot.children ? eventFixtures["code.lost"] : [];
 
 /** The operation each backend actor runs, so that its codes are the catalogue's documented pairs. */
 export const actorOperation = {

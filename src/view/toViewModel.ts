@@ -46,9 +46,6 @@ export const maskPhone = (phone: string): string =>
     ? "•".repeat(phone.length)
     : `${phone.slice(0, 2)}${"•".repeat(phone.length - 4)}${phone.slice(-2)}`;
 
-const CODE_ENTRY_PHASES = new Set(["editing", "rejected", "unconfirmed"]);
-const RETRY_PHASES = new Set(["stalled", "offline"]);
-
 const secondsUntil = (deadline: number | null, now: number): number =>
   deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 
@@ -91,16 +88,16 @@ export const toViewModel = (
   const sendsLeft = Math.max(0, context.timers.maxSends - context.sendsUsed);
   const resendAllowed = context.resendReady && sendsLeft > 0;
   const inCodeEntry = step === "awaitingCode";
-  const retryable = phase !== null && RETRY_PHASES.has(phase);
   const error = context.error;
   return {
     step: step as EnrollmentStep,
     phase,
     busy: snapshot.hasTag("busy"),
     done: snapshot.status === "done",
-    canSubmit: inCodeEntry && phase !== null && CODE_ENTRY_PHASES.has(phase),
-    canResend: inCodeEntry && resendAllowed,
-    canRetry: retryable && (step !== "requestingCode" || phase === "offline" || resendAllowed),
+    // What the machine accepts now, its guards included: a code (well formed or not), a resend, a retry.
+    canSubmit: snapshot.can({ type: "code.submit", code: "" }),
+    canResend: snapshot.can({ type: "code.resend" }),
+    canRetry: snapshot.can({ type: "retry" }),
     resendInSeconds: resendAllowed ? 0 : secondsUntil(context.resendAvailableAt, now),
     codeExpiresInSeconds:
       inCodeEntry && context.codeExpiresAt !== null ? secondsUntil(context.codeExpiresAt, now) : null,

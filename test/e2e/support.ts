@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { type DemoServer, startDemoServer } from "../../examples/web/server";
@@ -19,6 +21,45 @@ export const launchBrowser = (): Promise<Browser> =>
   });
 
 export const SCREENSHOTS = "test-results/screenshots";
+/** One JSON line per screen checked by axe-core: `{ screen, violations, passes, incomplete }`. */
+export const AXE_RESULTS = "test-results/axe/results.jsonl";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeSummary {
+  readonly violations: readonly string[];
+  readonly passes: number;
+  readonly incomplete: number;
+}
+
+/**
+ * Runs axe-core (its default rules: WCAG 2.x A and AA, and best practices) on the whole page as it is now,
+ * records the result under `screen`, and expects no violation. The script is evaluated through the
+ * DevTools protocol, which the page's Content-Security-Policy does not govern.
+ */
+export const expectAccessible = async (page: Page, screen: string): Promise<void> => {
+  await page.evaluate(axeSource);
+  const summary = await page.evaluate(async (): Promise<AxeSummary> => {
+    type Axe = {
+      run(context: Document): Promise<{
+        violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+        passes: unknown[];
+        incomplete: unknown[];
+      }>;
+    };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document);
+    return {
+      violations: result.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
+      ),
+      passes: result.passes.length,
+      incomplete: result.incomplete.length,
+    };
+  });
+  mkdirSync("test-results/axe", { recursive: true });
+  appendFileSync(AXE_RESULTS, `${JSON.stringify({ screen, ...summary })}\n`);
+  expect(summary.violations, `axe-core on "${screen}"`).toEqual([]);
+};
 
 /** Waits until the locator shows (Playwright's own `expect` is not used: vitest runs these tests). */
 export const visible = (locator: Locator, timeout = 5_000): Promise<void> =>
@@ -37,8 +78,14 @@ export const focused = (page: Page): Promise<string> =>
 export interface Demo {
   readonly server: DemoServer;
   readonly browser: Browser;
-  /** A new tab (its own browser context, so its own server session) on the demo with these URL params. */
-  open(params?: Record<string, string>): Promise<DemoPage>;
+  /**
+   * A new tab (its own browser context, so its own server session) on the demo with these URL params;
+   * `prepare` runs on the context before the page loads (init scripts, permissions).
+   */
+  open(
+    params?: Record<string, string>,
+    prepare?: (context: BrowserContext) => Promise<unknown>,
+  ): Promise<DemoPage>;
   close(): Promise<void>;
 }
 
@@ -50,9 +97,10 @@ export const startDemo = async (): Promise<Demo> => {
   return {
     server,
     browser,
-    async open(params = {}) {
+    async open(params = {}, prepare) {
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
       contexts.push(context);
+      await prepare?.(context);
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -94,6 +142,8 @@ export interface DemoPage {
   /** Arms a fault from the panel for the next `times` calls (default 1), and waits until it is listed as armed. */
   injectFault(operation: string, code: number, times?: number): Promise<void>;
   screenshot(name: string): Promise<void>;
+  /** axe-core on the page as it is now: no violation (see `expectAccessible`). */
+  axe(screen: string): Promise<void>;
 }
 
 const demoPage = (page: Page, problems: string[]): DemoPage => {
@@ -140,5 +190,6 @@ const demoPage = (page: Page, problems: string[]): DemoPage => {
     async screenshot(name) {
       await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
     },
+    axe: (screen) => expectAccessible(page, screen),
   };
 };

@@ -297,24 +297,22 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     flow.finish();
   });
 
-  it("retry class: the SMS request fails with 2204, the user retries after the cooldown", async () => {
+  it("retry class: the SMS request fails with 2204 and is retried at once; the validation fails with 2204 and the held code is sent again", async () => {
     const flow = watchedFlow();
     flow.sim.failNext("smscode.get", 2204);
     flow.send({ type: "start" });
     await flow.until({ requestingCode: "stalled" });
-    flow.clock.increment(30_000);
-    await settle();
     flow.send({ type: "retry" });
     await flow.until({ awaitingCode: "editing" });
     flow.sim.failNext("smscode.set", 2204);
     flow.submit(flow.lastCode());
-    await flow.until({ awaitingCode: "rejected" });
-    flow.submit(flow.lastCode());
+    await flow.until({ validatingCode: "stalled" });
+    flow.send({ type: "retry" });
     await flow.until("handoff");
     flow.finish();
   });
 
-  it("when-online class: offline at the first check and at the validation, then online again", async () => {
+  it("when-online class: offline at the first check and at the validation, then online again with the held code", async () => {
     const flow = watchedFlow();
     flow.sim.setOffline(true);
     flow.send({ type: "network.offline" });
@@ -325,10 +323,23 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     await flow.until({ awaitingCode: "editing" });
     flow.sim.setOffline(true);
     flow.submit(flow.lastCode());
-    await flow.until({ awaitingCode: "rejected" });
+    await flow.until({ validatingCode: "offline" });
     expect(flow.actor.getSnapshot().context.error?.code).toBe(2202);
     flow.sim.setOffline(false);
     flow.send({ type: "network.online" });
+    await flow.until("handoff");
+    flow.finish();
+  });
+
+  it("the app killed while the validation waits to be retried: the held code is in no stored snapshot, and is typed again", async () => {
+    const flow = watchedFlow();
+    await toCode(flow);
+    flow.sim.setOffline(true);
+    flow.submit(flow.lastCode());
+    await flow.until({ validatingCode: "offline" });
+    flow.restore();
+    await flow.until({ awaitingCode: "retype" });
+    flow.sim.setOffline(false);
     flow.submit(flow.lastCode());
     await flow.until("handoff");
     flow.finish();
@@ -379,11 +390,11 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     flow.finish();
   });
 
-  it("2344: a device with no configured token fails at the validation", async () => {
+  it("2344: a device with no token fails before any SMS is requested", async () => {
     const flow = watchedFlow({ token: false });
-    await toCode(flow);
-    flow.submit(flow.lastCode());
+    flow.send({ type: "start" });
     expect((await flow.until("failed")).output).toMatchObject({ error: { code: 2344 } });
+    expect(flow.sim.outbox).toEqual([]);
     flow.finish();
   });
 
@@ -406,7 +417,7 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     flow.submit(flow.lastCode());
     while (flow.sim.calls.at(-1)?.operation !== "smscode.set") await settle(2);
     flow.restore();
-    await flow.until({ awaitingCode: "editing" });
+    await flow.until({ awaitingCode: "retype" });
     await settle(40);
     flow.sim.setLatency(0);
     flow.submit(flow.lastCode());

@@ -9,6 +9,7 @@ import {
   outcomeEvent,
   pendingActors,
   replay,
+  restoreEvents,
   serializeEvent,
   serializeState,
   transitionPaths,
@@ -46,6 +47,7 @@ export const modelEvents = (snapshot: AnyMachineSnapshot): ModelEvent[] =>
     : [
         ...userEvents,
         ...deadlineEvents(snapshot),
+        ...restoreEvents(snapshot),
         ...pendingActors(snapshot).flatMap((id) =>
           outcomeFixtures[id].map((outcome) => outcomeEvent(id, outcome)),
         ),

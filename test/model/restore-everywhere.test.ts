@@ -152,6 +152,7 @@ describe("a flow persisted in any state the generated paths reach, restored, sti
         "awaitingCode.editing",
         "awaitingCode.expired",
         "awaitingCode.rejected",
+        "awaitingCode.retype",
         "awaitingCode.unconfirmed",
         "checkingDevice.accountBlock",
         "checkingDevice.deviceActivation",
@@ -169,6 +170,8 @@ describe("a flow persisted in any state the generated paths reach, restored, sti
         "synchronizing.stalled",
         "synchronizing.syncing",
         "validatingCode.checking",
+        "validatingCode.offline",
+        "validatingCode.stalled",
       ].sort(),
     );
   });

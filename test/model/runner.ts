@@ -128,12 +128,23 @@ const scriptedServices = (sim: Simulator, gates: Gates): Services => {
     validateCode: "smscode.set",
   } as const;
 
-  const gated = async <T>(actor: keyof typeof operationOf, ctx: CallContext, call: () => Promise<T>) => {
+  /**
+   * A 2305 is earned by typing a wrong code; a validation that sends the right one (a retry sends the code
+   * it held, whatever the path asks of it now) gets its 2305 armed like any other code.
+   */
+  const gated = async <T>(
+    actor: keyof typeof operationOf,
+    ctx: CallContext,
+    call: () => Promise<T>,
+    typedCode?: string,
+  ) => {
     const release = await gates.arrive(actor, ctx.signal);
     if (release === undefined) return call();
     const { outcome, done } = release;
+    const wrongCodeTyped = typedCode !== undefined && typedCode !== sim.outbox.at(-1)?.code;
     try {
-      if (outcome.kind === "code" && outcome.code !== 2305) sim.failNext(operationOf[actor], outcome.code);
+      if (outcome.kind === "code" && !(outcome.code === 2305 && wrongCodeTyped))
+        sim.failNext(operationOf[actor], outcome.code);
       if (outcome.kind !== "interrupted") return await call();
       // In flight when the app is killed: a request's SMS has left, a validation never arrived.
       const answer = actor === "requestCode" ? await call() : undefined;
@@ -153,7 +164,8 @@ const scriptedServices = (sim: Simulator, gates: Gates): Services => {
     getTrustedPhoneNumber: (ctx) =>
       gated("readTrustedPhone", ctx, () => transport.getTrustedPhoneNumber(ctx)),
     requestSmsCode: (ctx) => gated("requestCode", ctx, () => transport.requestSmsCode(ctx)),
-    validateSmsCode: (code, ctx) => gated("validateCode", ctx, () => transport.validateSmsCode(code, ctx)),
+    validateSmsCode: (code, ctx) =>
+      gated("validateCode", ctx, () => transport.validateSmsCode(code, ctx), code),
   };
   const scriptedToken: InweboToken = {
     isConfigured: () => token.isConfigured(),
@@ -293,6 +305,12 @@ export const runPath = async (
       // The facade's initialisation is local: the config decided its outcome.
     } else if ("outcome" in event && event.outcome.kind === "interrupted") {
       await gates.release(event.actorId, event.outcome);
+      const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor.stop();
+      restores += 1;
+      actor = spawn(persisted);
+    } else if (event.type === "code.lost") {
+      // The app was killed while the validation waited for `retry`: the restored actor has no code to send.
       const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
       actor.stop();
       restores += 1;

@@ -38,8 +38,11 @@ const CHILDREN: Record<string, readonly string[]> = {
   "awaitingCode.editing": ["codeDeadlines"],
   "awaitingCode.rejected": ["codeDeadlines"],
   "awaitingCode.unconfirmed": ["codeDeadlines"],
+  "awaitingCode.retype": ["codeDeadlines"],
   "awaitingCode.expired": ["codeDeadlines"],
   "validatingCode.checking": ["validateCode"],
+  "validatingCode.stalled": ["heldCode"],
+  "validatingCode.offline": ["heldCode"],
   "synchronizing.syncing": ["synchronizeToken"],
 };
 

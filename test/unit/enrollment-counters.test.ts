@@ -115,33 +115,112 @@ describe("an SMS sent", () => {
 });
 
 describe("an SMS request that failed", () => {
-  it("offline, nothing left the device: the send does not count", () => {
-    const f = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
-    expect(f.context.sendsUsed).toBe(2);
-    f.send(refused("requestCode", 2202));
-    expect(f.leaf()).toBe('{"requestingCode":"offline"}');
-    expect(f.context.sendsUsed).toBe(1);
-  });
-
-  it("with a server error, may have sent an SMS: the retry waits for the resend cooldown", () => {
-    const f = flow().send({ type: "start" });
-    f.send(ok("initializeFacade", null))
+  /** From idle to the SMS request: every check passes. */
+  const toRequest = (input?: EnrollmentInput) =>
+    flow(input)
+      .send({ type: "start" })
+      .send(ok("initializeFacade", null))
       .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
       .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
-      .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
+      .send(ok("readTrustedPhone", { phoneNumber: PHONE }));
+
+  it("offline, nothing left the device: the send does not count", () => {
+    const f = toRequest();
+    expect(f.context.sendsUsed).toBe(1);
+    f.send(refused("requestCode", 2202));
+    expect(f.leaf()).toBe('{"requestingCode":"offline"}');
+    expect(f.context.sendsUsed).toBe(0);
+  });
+
+  it.each([2204, 2102, 2101] as const)(
+    "refused with %i, it sent nothing: the send does not count and the retry is offered at once",
+    (code) => {
+      const f = toRequest().send(refused("requestCode", code));
+      expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
+      expect(f.context).toMatchObject({
+        sendsUsed: 0,
+        resendAvailableAt: null,
+        resendReady: false,
+        error: { code },
+      });
+      f.send({ type: "retry" });
+      expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+      expect(f.context).toMatchObject({ sendsUsed: 1, error: null });
+    },
+  );
+
+  it.each([2201, 2203] as const)(
+    "failed with %i, it may have sent an SMS: the send counts and the retry waits for the resend cooldown",
+    (code) => {
+      const f = toRequest().send(refused("requestCode", code));
+      expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
+      expect(f.context).toMatchObject({
+        sendsUsed: 1,
+        resendAvailableAt: AT + 30_000,
+        resendReady: false,
+        error: { code },
+      });
+      f.send({ type: "retry" });
+      expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
+      f.send({ type: "deadline.resend" }).send({ type: "retry" });
+      expect(f.leaf()).toBe('{"requestingCode":"sending"}');
+      expect(f.context).toMatchObject({ sendsUsed: 2, error: null });
+    },
+  );
+
+  it("that may have sent, on the last send allowed with no earlier code to type, ends the flow", () => {
+    const f = toRequest({ maxSends: 1 }).send(refused("requestCode", 2201));
+    expect(f.leaf()).toBe('"failed"');
+    expect(f.state.output).toStrictEqual({ outcome: "failed", error: { code: 2201, label: labelOf(2201) } });
+  });
+
+  it.each([2204, 2202, 2201, 2203, 2102, 2306] as const)(
+    "as a resend (%i) while the code sent earlier is valid: back to code entry, where that code still works",
+    (code) => {
+      const f = flow({ maxSends: 2 })
+        .toCodeScreen()
+        .send({ type: "deadline.resend" })
+        .send({ type: "code.resend" })
+        .send(refused("requestCode", code));
+      expect(f.leaf()).toBe('{"awaitingCode":"editing"}');
+      expect(f.context).toMatchObject({
+        attemptsLeft: 3,
+        codeExpiresAt: AT + 300_000,
+        sendsUsed: code === 2201 || code === 2203 ? 2 : 1,
+        error: { code },
+      });
+      f.submit();
+      expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+    },
+  );
+
+  it("as a resend after the earlier code expired, or with its attempts spent: the request waits for a retry", () => {
+    const expired = flow().toCodeScreen().send({ type: "deadline.code" });
+    expect(expired.leaf()).toBe('{"awaitingCode":"expired"}');
+    expect(expired.context.attemptsLeft).toBe(0);
+    expired
+      .send({ type: "deadline.resend" })
+      .send({ type: "code.resend" })
       .send(refused("requestCode", 2204));
-    expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
-    expect(f.context).toMatchObject({
-      sendsUsed: 1,
-      resendAvailableAt: AT + 30_000,
-      resendReady: false,
-      error: { code: 2204 },
+    expect(expired.leaf()).toBe('{"requestingCode":"stalled"}');
+
+    const spent = flow({ maxAttempts: 1 }).toCodeScreen().submit().send(refused("validateCode", 2305));
+    expect(spent.leaf()).toBe('{"awaitingCode":"expired"}');
+    spent.send({ type: "deadline.resend" }).send({ type: "code.resend" }).send(refused("requestCode", 2202));
+    expect(spent.leaf()).toBe('{"requestingCode":"offline"}');
+
+    const refusedCode = flow().toCodeScreen().submit().send(refused("validateCode", 2308));
+    expect(refusedCode.leaf()).toBe('{"awaitingCode":"expired"}');
+    expect(refusedCode.context.attemptsLeft).toBe(0);
+  });
+
+  it("as a resend that answers after the earlier code expired: the request waits for a retry", () => {
+    const f = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    f.send({
+      type: "xstate.done.actor.requestCode",
+      output: { ok: false, error: { code: 2204, label: labelOf(2204) }, at: AT + 300_000 },
     });
-    f.send({ type: "retry" });
     expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
-    f.send({ type: "deadline.resend" }).send({ type: "retry" });
-    expect(f.leaf()).toBe('{"requestingCode":"sending"}');
-    expect(f.context).toMatchObject({ sendsUsed: 2, error: null });
   });
 
   it("in flight when the app was killed: the user may type the SMS or ask again at once", () => {
@@ -163,13 +242,58 @@ describe("an SMS request that failed", () => {
 });
 
 describe("a code refused", () => {
-  it("as wrong costs an attempt; a server error does not", () => {
+  it("as wrong costs an attempt; a server error does not, and the same code is checked again on retry", () => {
     const f = flow().toCodeScreen().submit().send(refused("validateCode", 2305));
     expect(f.leaf()).toBe('{"awaitingCode":"rejected"}');
     expect(f.context).toMatchObject({ attemptsLeft: 2, error: { code: 2305 } });
     f.submit().send(refused("validateCode", 2204));
-    expect(f.leaf()).toBe('{"awaitingCode":"rejected"}');
+    expect(f.leaf()).toBe('{"validatingCode":"stalled"}');
     expect(f.context).toMatchObject({ attemptsLeft: 2, error: { code: 2204 } });
+    f.send({ type: "retry" });
+    expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+    expect(f.context).toMatchObject({ attemptsLeft: 2, error: null });
+  });
+
+  it.each([2201, 2203, 2204, 2314] as const)(
+    "with %i (retry class) waits in validatingCode.stalled for retry, spending no attempt",
+    (code) => {
+      const f = flow().toCodeScreen().submit().send(refused("validateCode", code));
+      expect(f.leaf()).toBe('{"validatingCode":"stalled"}');
+      expect(f.context).toMatchObject({ attemptsLeft: 3, error: { code } });
+      f.send({ type: "network.online" });
+      expect(f.leaf()).toBe('{"validatingCode":"stalled"}');
+      f.send({ type: "retry" });
+      expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+    },
+  );
+
+  it("offline (2202) waits in validatingCode.offline, then checks the same code again when online or on retry", () => {
+    const f = flow()
+      .toCodeScreen()
+      .submit()
+      .send({ type: "network.offline" })
+      .send(refused("validateCode", 2202));
+    expect(f.leaf()).toBe('{"validatingCode":"offline"}');
+    expect(f.context).toMatchObject({ attemptsLeft: 3, online: false, error: { code: 2202 } });
+    f.send({ type: "network.online" });
+    expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+    expect(f.context).toMatchObject({ attemptsLeft: 3, online: true, error: null });
+    f.send(refused("validateCode", 2202)).send({ type: "retry" });
+    expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+  });
+
+  it("while waiting to check it again, a restored actor that lost the code returns to code entry for it to be typed again", () => {
+    for (const code of [2202, 2204] as const) {
+      const f = flow()
+        .toCodeScreen()
+        .submit()
+        .send(refused("validateCode", code))
+        .send({ type: "code.lost" });
+      expect(f.leaf()).toBe('{"awaitingCode":"retype"}');
+      expect(f.context).toMatchObject({ attemptsLeft: 3, error: null });
+      f.submit();
+      expect(f.leaf()).toBe('{"validatingCode":"checking"}');
+    }
   });
 
   it("as expired right after it was sent: a new code still waits for the cooldown", () => {
@@ -249,7 +373,12 @@ describe("the network", () => {
   });
 
   it("offline in the SMS request and in the synchronization: back online resumes them", () => {
-    const request = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
+    const request = flow()
+      .send({ type: "start" })
+      .send(ok("initializeFacade", null))
+      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+      .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
+      .send(ok("readTrustedPhone", { phoneNumber: PHONE }));
     request
       .send({ type: "network.offline" })
       .send(refused("requestCode", 2202))
@@ -319,7 +448,6 @@ describe("a retry", () => {
       .send(ok("checkAccountBlock", { isAccountBlocked: "NotBlocked" }))
       .send(ok("readTrustedPhone", { phoneNumber: PHONE }))
       .send(refused("requestCode", 2204))
-      .send({ type: "deadline.resend" })
       .send({ type: "retry" });
     expect(request.context.error).toBeNull();
     const code = flow().toCodeScreen().submit().send(refused("validateCode", 2305)).submit();

@@ -218,14 +218,15 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
   const { view } = flow;
   const [code, setCode] = useState("");
   const expired = view.phase === "expired";
-  const checking = (view.step as Step) === "validatingCode";
+  // Checking the code, or waiting (for `retry`, or the network) to check the same code again.
+  const checking = view.busy && (view.step as Step) === "validatingCode";
   const invalid = view.error !== null && view.recovery === "fix-input";
-  // A refusal of the "retry" or "when-online" class is recovered by sending the same code again.
-  const resubmit = view.recovery === "retry" || view.recovery === "when-online";
+  const resubmit = view.canRetry;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (view.canSubmit) flow.submit(code.trim());
+    else if (view.canRetry) flow.retry();
   };
 
   return (
@@ -248,14 +249,14 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
             maxLength={10}
             value={code}
             onChange={(event) => setCode(event.target.value)}
-            readOnly={checking}
+            readOnly={(view.step as Step) === "validatingCode"}
             aria-invalid={invalid}
             aria-describedby="sms-code-hint sms-code-status"
           />
           <p id="sms-code-hint" className="hint">
             {t.codeHint}
           </p>
-          <button type="submit" aria-disabled={!view.canSubmit}>
+          <button type="submit" aria-disabled={!view.canSubmit && !view.canRetry}>
             {checking ? t.checking : resubmit ? t.retry : t.confirm}
           </button>
         </form>
