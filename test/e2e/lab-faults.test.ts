@@ -59,13 +59,13 @@ const alertCode = async (d: DemoPage) => {
 };
 
 /**
- * The screen each operation's failure documents (spec §3): a step that reads waits in `offline` (2202) or
- * `stalled` (2201) with Try again; the validation's failures return to code entry with the code kept.
+ * The screen each operation's failure documents (spec §3): a step waits in `offline` (2202) or `stalled`
+ * (2201) with Try again; the validation does so too, holding the code the user typed to send it again.
  */
 const SCREEN: Record<Operation, { readonly 2201: string; readonly 2202: string }> = {
   "trustedphonenumber.get": { 2201: "checkingTrustedPhone.stalled", 2202: "checkingTrustedPhone.offline" },
   "smscode.get": { 2201: "requestingCode.stalled", 2202: "requestingCode.offline" },
-  "smscode.set": { 2201: "awaitingCode.rejected", 2202: "awaitingCode.rejected" },
+  "smscode.set": { 2201: "validatingCode.stalled", 2202: "validatingCode.offline" },
 };
 
 const OPERATIONS = Object.keys(API_PATH) as Operation[];
