@@ -120,6 +120,12 @@ const actionOf = (
     case "deadline.resend":
     case "deadline.code":
       return { type: "wait", ms: waitMs };
+    case "code.lost":
+      // Sent by a restored actor only (a validation waiting with the code it no longer holds); the
+      // scenario model makes no restore, so a path with it is a bug of the model.
+      throw new Error(
+        "a scenario cannot lose the typed code: it comes from a restore, which no scenario makes",
+      );
   }
 };
 
