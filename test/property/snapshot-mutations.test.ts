@@ -40,7 +40,14 @@ const collectSeeds = async (): Promise<{ leaf: string; snapshot: Json }[]> => {
     await runPath(path, undefined, {
       restoreAt: at,
       before: async (run) => {
-        const snapshot = JSON.parse(JSON.stringify(run.actor.getPersistedSnapshot())) as Json;
+        const persisted = run.actor.getPersistedSnapshot();
+        // Plain data in every state: structuredClone (IndexedDB, postMessage) gives what JSON gives.
+        expect(structuredClone(persisted), leafOf(run.actor.getSnapshot().value)).toEqual(
+          JSON.parse(JSON.stringify(persisted)),
+        );
+        const sent = run.sim.outbox.map((sms) => sms.code);
+        for (const code of sent) expect(JSON.stringify(persisted)).not.toContain(code);
+        const snapshot = JSON.parse(JSON.stringify(persisted)) as Json;
         seeds.push({ leaf: leafOf(run.actor.getSnapshot().value), snapshot });
       },
       after: async () => {},
@@ -258,7 +265,7 @@ const finish = async (actor: EnrollmentActor, clock: SimulatedClock, lastCode: (
   );
 };
 
-describe("a persisted snapshot, mutated, from every reachable state", () => {
+describe("a persisted snapshot, plain data from every reachable state, mutated", () => {
   it("either throws EnrollmentSnapshotError at creation or restores to an actor that finishes the flow", async () => {
     const seeds = await collectSeeds();
     const leaves = new Set(seeds.map((seed) => seed.leaf));
