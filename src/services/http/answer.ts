@@ -9,7 +9,9 @@ const fail = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
 
 /** Invalid return: unparsable, off-schema, cut off, or too large. */
 const INVALID = fail(2203);
-/** Server error: 5xx, 401/403, 429 and every status the protocol does not use. */
+/** "Network not available": only the device decides it, when no answer came. */
+const NO_CONNECTION: ErrorCode = 2202;
+/** Server error: 5xx, 401/403, 429, a 2202 in an answer, and every status the protocol does not use. */
 const SERVER_ERROR = fail(2204);
 
 const parseJson = async (response: Response, maxBytes: number): Promise<{ json: unknown } | undefined> => {
@@ -30,7 +32,7 @@ const parseJson = async (response: Response, maxBytes: number): Promise<{ json: 
 
 /**
  * What a response means as an outcome: a 200 whose body fits `schema` is the answer; a 400 or 422 whose
- * body is `{ error: { code } }` with a catalogue code is that refusal; anything else is 2203 (a body
+ * body is `{ error: { code } }` with a catalogue code is that refusal (but 2202, a server error then); anything else is 2203 (a body
  * that does not parse or fit) or 2204 (a status the protocol does not answer with).
  */
 export const interpretResponse = async <T>(
@@ -48,7 +50,10 @@ export const interpretResponse = async <T>(
     const body = await parseJson(response, maxBytes);
     if (body === undefined) return INVALID;
     const parsed = z.safeParse(errorBodySchema, body.json);
-    return parsed.success && isErrorCode(parsed.data.error.code) ? fail(parsed.data.error.code) : INVALID;
+    if (!parsed.success || !isErrorCode(parsed.data.error.code)) return INVALID;
+    // 2202 says nothing left the device; an answer that carries it did come back from a server, which
+    // is then the one in error. Retried on `network.online`, it would send an SMS again and again.
+    return parsed.data.error.code === NO_CONNECTION ? SERVER_ERROR : fail(parsed.data.error.code);
   }
   discardBody(response);
   return SERVER_ERROR;
