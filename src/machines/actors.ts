@@ -106,8 +106,6 @@ export const enrollmentActors = {
     const at = (deadline: number | null, fire: () => void) =>
       deadline === null ? undefined : clock.setTimeout(fire, Math.max(0, deadline - clock.now()));
     // A parked actor keeps these: two handles and two closures over `sendBack`, no array, no event per timer.
-    // Without a cooldown (no SMS was ever sent) a resend is due at once.
-    if (!input.resendReady && input.resendAvailableAt === null) sendBack(RESEND_DUE);
     const resend = input.resendReady ? undefined : at(input.resendAvailableAt, () => sendBack(RESEND_DUE));
     const code = at(input.codeExpiresAt, () => sendBack(CODE_DUE));
     // An injected clock is only ever given its own handles, as XState gives it.

@@ -52,7 +52,10 @@ export const guards = {
     event.type === "code.submit" &&
     typeof event.code === "string" &&
     smsCodeSchema.safeParse(event.code).success,
-  canResend: ({ context }: GuardArgs) => context.resendReady && context.sendsUsed < context.timers.maxSends,
+  /** A resend waits for the cooldown, if one was started: without one (no SMS may have left) it is allowed at once. */
+  canResend: ({ context }: GuardArgs) =>
+    (context.resendReady || context.resendAvailableAt === null) &&
+    context.sendsUsed < context.timers.maxSends,
   /**
    * A failed SMS request may be retried at once, unless it may have sent one: then its cooldown (started
    * with the failure) must be over first.

@@ -86,7 +86,8 @@ export const toViewModel = (
     typeof value === "string" ? [value, null] : (Object.entries(value)[0] ?? ["idle", null]);
   const phase = typeof phaseValue === "string" ? phaseValue : null;
   const sendsLeft = Math.max(0, context.timers.maxSends - context.sendsUsed);
-  const resendAllowed = context.resendReady && sendsLeft > 0;
+  // As the machine's guards read it: without a cooldown started, a resend is allowed at once.
+  const resendAllowed = (context.resendReady || context.resendAvailableAt === null) && sendsLeft > 0;
   const inCodeEntry = step === "awaitingCode";
   const error = context.error;
   return {
