@@ -9,10 +9,10 @@
 // The product spec's round-2 budgets are 7.5 kB for the engine's own code and 26 kB for the consumer bundle
 // (round 1: 6 kB and 24 kB). Snapshot and option validation as issue 14 specifies it (zod schemas of the
 // context, states read from the machine, option and services checks) adds about 1.9 kB to the engine and
-// 2.7 kB to the consumer bundle: 7.94 kB and 26.57 kB as measured with it, over both budgets, which could
-// not be met without dropping checks the issue asks for. The first two limits hold those sizes until the
-// budgets are decided again; the others are the measured sizes plus about 2 %, so that CI catches a
-// regression.
+// 2.7 kB to the consumer bundle (7.94 kB and 26.57 kB as measured with it), over both budgets, which could
+// not be met without dropping checks the issue asks for; the lived flow of issue 15 then brought them to
+// 8.26 kB and 26.9 kB. The first two limits hold those sizes until the budgets are decided again; the
+// others are the measured sizes plus about 2 %, so that CI catches a regression.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -26,7 +26,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8 kB",
+    limit: "8.3 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -34,7 +34,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "26.65 kB",
+    limit: "26.95 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
@@ -60,6 +60,6 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "18.5 kB",
+    limit: "20.2 kB",
   },
 ];
