@@ -85,6 +85,8 @@ export interface Demo {
   open(
     params?: Record<string, string>,
     prepare?: (context: BrowserContext) => Promise<unknown>,
+    /** Default 1,360 × 900. */
+    viewport?: { width: number; height: number },
   ): Promise<DemoPage>;
   close(): Promise<void>;
 }
@@ -97,8 +99,8 @@ export const startDemo = async (): Promise<Demo> => {
   return {
     server,
     browser,
-    async open(params = {}, prepare) {
-      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    async open(params = {}, prepare, viewport = { width: 1360, height: 900 }) {
+      const context = await browser.newContext({ viewport });
       contexts.push(context);
       await prepare?.(context);
       const page = await context.newPage();

@@ -8,6 +8,7 @@ import { Phone } from "./Phone";
 import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
 import { type LoggedEvent, Statechart } from "./Statechart";
+import { createTransitionFeed } from "./statechart/feed";
 
 export interface DemoSettings {
   readonly language: Language;
@@ -156,11 +157,13 @@ function Run(props: RunProps) {
   const { backend, services, settings, language, offline } = props;
   const t = ui[language];
   const [events, setEvents] = useState<readonly LoggedEvent[]>([]);
+  const [feed] = useState(createTransitionFeed);
   const flow = useEnrollment({
     services,
     ...settings.timers,
     locale: language,
     inspect: (inspection) => {
+      feed.inspect(inspection);
       // Events the root actor received: the UI's, the network's and its children's answers. Types only:
       // `code.submit` carries the code.
       if (inspection.type === "@xstate.event" && inspection.actorRef.sessionId === inspection.rootId) {
@@ -193,21 +196,19 @@ function Run(props: RunProps) {
         <Enrollment flow={flow} t={t} onStartOver={props.onStartOver} focusOnMount={!props.first} />
       </section>
       <Phone backend={backend} trigger={JSON.stringify(flow.snapshot.value)} t={t} locale={language} />
-      <div className="tools">
-        <Statechart snapshot={flow.snapshot} events={events} />
-        <FaultPanel
-          backend={backend}
-          t={lab[language]}
-          locale={language}
-          trigger={JSON.stringify(flow.snapshot.value)}
-          offline={offline}
-          latency={props.latency}
-          scenario={props.scenario}
-          onOffline={changeOffline}
-          onLatency={props.onLatency}
-          onScenario={props.onScenario}
-        />
-      </div>
+      <FaultPanel
+        backend={backend}
+        t={lab[language]}
+        locale={language}
+        trigger={JSON.stringify(flow.snapshot.value)}
+        offline={offline}
+        latency={props.latency}
+        scenario={props.scenario}
+        onOffline={changeOffline}
+        onLatency={props.onLatency}
+        onScenario={props.onScenario}
+      />
+      <Statechart snapshot={flow.snapshot} actor={actor} feed={feed} events={events} t={lab[language]} />
     </main>
   );
 }

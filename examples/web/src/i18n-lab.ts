@@ -7,6 +7,31 @@ import type { Language } from "./i18n";
  * the SDK's error labels are identifiers and stay as they are.
  */
 export interface LabStrings {
+  readonly statechartTitle: string;
+  readonly currentState: string;
+  readonly layingOut: string;
+  readonly layoutFailed: (message: string) => string;
+  readonly diagramLabel: string;
+  readonly drawnBy: string;
+  readonly zoomIn: string;
+  readonly zoomOut: string;
+  readonly fitWidth: string;
+  readonly actualSize: string;
+  readonly follow: string;
+  readonly lastTransition: string;
+  readonly noTransition: string;
+  readonly acceptedHeading: string;
+  readonly lastEventsHeading: string;
+  readonly noEvents: string;
+  readonly accepted: string;
+  readonly ignored: string;
+  readonly anyState: string;
+  readonly legend: {
+    readonly current: string;
+    readonly taken: string;
+    readonly final: string;
+    readonly initial: string;
+  };
   readonly controlsTitle: string;
   readonly backend: string;
   readonly backendHttp: string;
@@ -55,6 +80,31 @@ export interface LabStrings {
 
 export const lab: Record<Language, LabStrings> = {
   en: {
+    statechartTitle: "Live statechart",
+    currentState: "Current state:",
+    layingOut: "Laying out the statechart…",
+    layoutFailed: (m) => `The statechart could not be laid out: ${m}`,
+    diagramLabel: "The statechart, drawn",
+    drawnBy: "Drawn from enrollmentMachine itself, laid out by ELK (elkjs). Drag or scroll to move around.",
+    zoomIn: "Zoom in",
+    zoomOut: "Zoom out",
+    fitWidth: "Fit",
+    actualSize: "100 %",
+    follow: "Follow the current state",
+    lastTransition: "Last transition:",
+    noTransition: "none yet",
+    acceptedHeading: "Events accepted now",
+    lastEventsHeading: "Last events",
+    noEvents: "none yet",
+    accepted: " (accepted)",
+    ignored: " (ignored)",
+    anyState: "any state",
+    legend: {
+      current: "current state",
+      taken: "last transition",
+      final: "final state",
+      initial: "initial state",
+    },
     controlsTitle: "Simulator controls",
     backend: "Backend:",
     backendHttp: "reference server over HTTP",
@@ -119,6 +169,32 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   fr: {
+    statechartTitle: "Diagramme d'états en direct",
+    currentState: "État courant :",
+    layoutFailed: (m) => `Le diagramme n'a pas pu être disposé : ${m}`,
+    layingOut: "Disposition du diagramme…",
+    diagramLabel: "Le diagramme d'états, dessiné",
+    drawnBy:
+      "Dessiné à partir d'enrollmentMachine elle-même, disposé par ELK (elkjs). Faites glisser ou défilez pour vous déplacer.",
+    zoomIn: "Agrandir",
+    zoomOut: "Réduire",
+    fitWidth: "Ajuster",
+    actualSize: "100 %",
+    follow: "Suivre l'état courant",
+    lastTransition: "Dernière transition :",
+    noTransition: "aucune pour l'instant",
+    acceptedHeading: "Événements acceptés maintenant",
+    lastEventsHeading: "Derniers événements",
+    noEvents: "aucun pour l'instant",
+    accepted: " (accepté)",
+    ignored: " (ignoré)",
+    anyState: "tout état",
+    legend: {
+      current: "état courant",
+      taken: "dernière transition",
+      final: "état final",
+      initial: "état initial",
+    },
     controlsTitle: "Commandes du simulateur",
     backend: "Backend :",
     backendHttp: "serveur de référence en HTTP",
@@ -183,6 +259,32 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   de: {
+    statechartTitle: "Live-Zustandsdiagramm",
+    currentState: "Aktueller Zustand:",
+    layingOut: "Das Diagramm wird angeordnet…",
+    layoutFailed: (m) => `Das Diagramm konnte nicht angeordnet werden: ${m}`,
+    diagramLabel: "Das Zustandsdiagramm, gezeichnet",
+    drawnBy:
+      "Gezeichnet aus enrollmentMachine selbst, angeordnet von ELK (elkjs). Ziehen oder scrollen zum Verschieben.",
+    zoomIn: "Vergrößern",
+    zoomOut: "Verkleinern",
+    fitWidth: "Einpassen",
+    actualSize: "100 %",
+    follow: "Dem aktuellen Zustand folgen",
+    lastTransition: "Letzter Übergang:",
+    noTransition: "noch keiner",
+    acceptedHeading: "Jetzt angenommene Ereignisse",
+    lastEventsHeading: "Letzte Ereignisse",
+    noEvents: "noch keine",
+    accepted: " (angenommen)",
+    ignored: " (ignoriert)",
+    anyState: "jeder Zustand",
+    legend: {
+      current: "aktueller Zustand",
+      taken: "letzter Übergang",
+      final: "Endzustand",
+      initial: "Anfangszustand",
+    },
     controlsTitle: "Simulator-Steuerung",
     backend: "Backend:",
     backendHttp: "Referenzserver über HTTP",
@@ -248,6 +350,32 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   it: {
+    statechartTitle: "Diagramma degli stati dal vivo",
+    currentState: "Stato corrente:",
+    layingOut: "Disposizione del diagramma…",
+    layoutFailed: (m) => `Non è stato possibile disporre il diagramma: ${m}`,
+    diagramLabel: "Il diagramma degli stati, disegnato",
+    drawnBy:
+      "Disegnato da enrollmentMachine stessa, disposto da ELK (elkjs). Trascina o scorri per spostarti.",
+    zoomIn: "Ingrandisci",
+    zoomOut: "Riduci",
+    fitWidth: "Adatta",
+    actualSize: "100 %",
+    follow: "Segui lo stato corrente",
+    lastTransition: "Ultima transizione:",
+    noTransition: "ancora nessuna",
+    acceptedHeading: "Eventi accettati ora",
+    lastEventsHeading: "Ultimi eventi",
+    noEvents: "ancora nessuno",
+    accepted: " (accettato)",
+    ignored: " (ignorato)",
+    anyState: "qualsiasi stato",
+    legend: {
+      current: "stato corrente",
+      taken: "ultima transizione",
+      final: "stato finale",
+      initial: "stato iniziale",
+    },
     controlsTitle: "Comandi del simulatore",
     backend: "Backend:",
     backendHttp: "server di riferimento via HTTP",
@@ -312,6 +440,32 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   es: {
+    statechartTitle: "Diagrama de estados en vivo",
+    currentState: "Estado actual:",
+    layingOut: "Disponiendo el diagrama…",
+    layoutFailed: (m) => `No se ha podido disponer el diagrama: ${m}`,
+    diagramLabel: "El diagrama de estados, dibujado",
+    drawnBy:
+      "Dibujado a partir de la propia enrollmentMachine, dispuesto por ELK (elkjs). Arrastra o desplázate para moverte.",
+    zoomIn: "Ampliar",
+    zoomOut: "Reducir",
+    fitWidth: "Ajustar",
+    actualSize: "100 %",
+    follow: "Seguir el estado actual",
+    lastTransition: "Última transición:",
+    noTransition: "ninguna todavía",
+    acceptedHeading: "Eventos aceptados ahora",
+    lastEventsHeading: "Últimos eventos",
+    noEvents: "ninguno todavía",
+    accepted: " (aceptado)",
+    ignored: " (ignorado)",
+    anyState: "cualquier estado",
+    legend: {
+      current: "estado actual",
+      taken: "última transición",
+      final: "estado final",
+      initial: "estado inicial",
+    },
     controlsTitle: "Controles del simulador",
     backend: "Backend:",
     backendHttp: "servidor de referencia por HTTP",
