@@ -1,5 +1,7 @@
+import type { EventObject } from "xstate";
 import { errorBody } from "../errors/index.js";
-import type { EnrollmentApi, EnrollmentContext, EnrollmentOutput } from "./types.js";
+import { answerOf } from "./reply.js";
+import type { AccountBlockState, EnrollmentApi, EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
 // functions, not a map: the machine config then holds no property access, and a bundle that does not
@@ -20,11 +22,20 @@ export const handoffOutput = ({ context }: Args): EnrollmentOutput => {
 
 export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alreadyActivated" });
 
-export const accountBlockedOutput = ({ context }: Args): EnrollmentOutput => ({
-  outcome: "accountBlocked",
-  next: { api: ENROLLMENT_API, action: "remove" },
-  ...(context.error === null ? {} : { error: context.error }),
-});
+/**
+ * Blocked by the account check: which block, so that an app tells a blocked PIN from a blocked account;
+ * blocked by the token's answer to the validation (2310, 2317): the error that said so. The event is the
+ * one that ended the flow.
+ */
+export const accountBlockedOutput = ({ context, event }: Args & { event: EventObject }): EnrollmentOutput => {
+  const blockState = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
+  return {
+    outcome: "accountBlocked",
+    next: { api: ENROLLMENT_API, action: "remove" },
+    ...(blockState === "AccountBlocked" || blockState === "PINBlocked" ? { blockState } : {}),
+    ...(context.error === null ? {} : { error: context.error }),
+  };
+};
 
 export const trustedPhoneRequiredOutput = (): EnrollmentOutput => ({
   outcome: "trustedPhoneRequired",

@@ -74,7 +74,14 @@ export type EnrollmentOutput =
       next: { api: EnrollmentApi; action: "enroll"; pin: "new" | "existing" };
     }
   | { outcome: "alreadyActivated" }
-  | { outcome: "accountBlocked"; next: { api: EnrollmentApi; action: "remove" }; error?: PimsErrorBody }
+  | {
+      outcome: "accountBlocked";
+      next: { api: EnrollmentApi; action: "remove" };
+      /** Set when the account check found the block: a blocked PIN or a blocked account. */
+      blockState?: Exclude<AccountBlockState, "NotBlocked">;
+      /** Set when the token's answer to the validation said so (2310, 2317). */
+      error?: PimsErrorBody;
+    }
   | { outcome: "trustedPhoneRequired"; next: { api: EnrollmentApi; action: "enrollWithPhoneNumber" } }
   | { outcome: "failed"; error: PimsErrorBody }
   | { outcome: "cancelled" };

@@ -187,6 +187,7 @@ describe("journeys a person would tell", () => {
     expect((await blocked.until("accountBlocked")).output).toEqual({
       outcome: "accountBlocked",
       next: { api: "pims.authentication.enrollment", action: "remove" },
+      blockState: "PINBlocked",
     });
     const activated = startFlow({ sim: { deviceActivated: true } });
     activated.actor.send({ type: "start" });

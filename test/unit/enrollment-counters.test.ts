@@ -341,17 +341,21 @@ describe("where the flow ends", () => {
     });
   });
 
-  it("a blocked account hands off to remove the enrollments, with no error", () => {
-    const f = flow()
-      .send({ type: "start" })
-      .send(ok("initializeFacade", null))
-      .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
-      .send(ok("checkAccountBlock", { isAccountBlocked: "PINBlocked" }));
-    expect(f.state.output).toStrictEqual({
-      outcome: "accountBlocked",
-      next: { api: "pims.authentication.enrollment", action: "remove" },
-    });
-  });
+  it.each(["AccountBlocked", "PINBlocked"] as const)(
+    "a blocked account (%s) hands off to remove the enrollments, saying which block, with no error",
+    (blockState) => {
+      const f = flow()
+        .send({ type: "start" })
+        .send(ok("initializeFacade", null))
+        .send(ok("checkDeviceActivation", { isDeviceActivated: false }))
+        .send(ok("checkAccountBlock", { isAccountBlocked: blockState }));
+      expect(f.state.output).toStrictEqual({
+        outcome: "accountBlocked",
+        next: { api: "pims.authentication.enrollment", action: "remove" },
+        blockState,
+      });
+    },
+  );
 });
 
 describe("the network", () => {

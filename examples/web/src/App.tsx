@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { About } from "./About";
 import type { DemoBackend, Scenario } from "./backend";
 import { Enrollment } from "./Enrollment";
 import { FaultPanel } from "./FaultPanel";
@@ -7,6 +8,7 @@ import { lab } from "./i18n-lab";
 import { Phone } from "./Phone";
 import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
+import { type Section, Sections, useNarrow } from "./Sections";
 import { type LoggedEvent, Statechart } from "./Statechart";
 import { createTransitionFeed } from "./statechart/feed";
 
@@ -38,6 +40,8 @@ export function App({
   const [latency, setLatency] = useState(0);
   const [services, setServices] = useState<{ run: number; services: Services } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>("flow");
+  const narrow = useNarrow();
   const t = ui[language];
 
   useEffect(() => {
@@ -129,6 +133,9 @@ export function App({
           onScenario={chooseScenario}
           onOffline={changeOffline}
           onLatency={changeLatency}
+          narrow={narrow}
+          section={section}
+          onSection={setSection}
         />
       ) : (
         <p className="loading">{t.pleaseWait}</p>
@@ -150,12 +157,16 @@ interface RunProps {
   readonly onScenario: (scenario: Scenario) => void;
   readonly onOffline: (offline: boolean) => Promise<void>;
   readonly onLatency: (ms: number) => Promise<void>;
+  readonly narrow: boolean;
+  readonly section: Section;
+  readonly onSection: (section: Section) => void;
 }
 
 /** One enrollment flow: the app's screens, the phone, the statechart and the controls around one actor. */
 function Run(props: RunProps) {
   const { backend, services, settings, language, offline } = props;
   const t = ui[language];
+  const l = lab[language];
   const [events, setEvents] = useState<readonly LoggedEvent[]>([]);
   const [feed] = useState(createTransitionFeed);
   const flow = useEnrollment({
@@ -187,28 +198,47 @@ function Run(props: RunProps) {
   };
 
   return (
-    <main className="layout">
-      <section className="panel app" aria-labelledby="app-title">
-        <h2 id="app-title">
-          {t.appTitle}
-          {!flow.view.online && <span className="badge offline">{t.offline}</span>}
-        </h2>
-        <Enrollment flow={flow} t={t} onStartOver={props.onStartOver} focusOnMount={!props.first} />
-      </section>
-      <Phone backend={backend} trigger={JSON.stringify(flow.snapshot.value)} t={t} locale={language} />
-      <FaultPanel
-        backend={backend}
-        t={lab[language]}
-        locale={language}
-        trigger={JSON.stringify(flow.snapshot.value)}
-        offline={offline}
-        latency={props.latency}
-        scenario={props.scenario}
-        onOffline={changeOffline}
-        onLatency={props.onLatency}
-        onScenario={props.onScenario}
-      />
-      <Statechart snapshot={flow.snapshot} actor={actor} feed={feed} events={events} t={lab[language]} />
-    </main>
+    <Sections
+      narrow={props.narrow}
+      selected={props.section}
+      onSelect={props.onSection}
+      t={l}
+      sections={{
+        flow: (
+          <>
+            <section className="panel app" aria-labelledby="app-title">
+              <h2 id="app-title">
+                {t.appTitle}
+                {!flow.view.online && <span className="badge offline">{t.offline}</span>}
+              </h2>
+              <Enrollment
+                flow={flow}
+                t={t}
+                onStartOver={props.onStartOver}
+                focusOnMount={!props.first}
+                pinBlocked={{ title: l.pinBlockedTitle, body: l.pinBlockedBody }}
+              />
+            </section>
+            <Phone backend={backend} trigger={JSON.stringify(flow.snapshot.value)} t={t} locale={language} />
+          </>
+        ),
+        controls: (
+          <FaultPanel
+            backend={backend}
+            t={l}
+            locale={language}
+            trigger={JSON.stringify(flow.snapshot.value)}
+            offline={offline}
+            latency={props.latency}
+            scenario={props.scenario}
+            onOffline={changeOffline}
+            onLatency={props.onLatency}
+            onScenario={props.onScenario}
+          />
+        ),
+        statechart: <Statechart snapshot={flow.snapshot} actor={actor} feed={feed} events={events} t={l} />,
+        about: <About t={l} example="?backend=embedded&lang=fr&scenario=pinBlocked&timeout=2&cooldown=5" />,
+      }}
+    />
   );
 }

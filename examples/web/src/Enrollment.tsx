@@ -53,10 +53,12 @@ interface Props {
   readonly onStartOver: () => void;
   /** Move the focus to the first screen (not on the page's first load). */
   readonly focusOnMount: boolean;
+  /** The blocked screen's words when the account check found the PIN blocked, not the account. */
+  readonly pinBlocked: { readonly title: string; readonly body: string };
 }
 
 /** The enrollment screens an app would show, rendered from the view model only. */
-export function Enrollment({ flow, t, onStartOver, focusOnMount }: Props) {
+export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: Props) {
   const { view, snapshot } = flow;
   const step = view.step as Step;
   const screen = screenOf(step);
@@ -166,16 +168,18 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount }: Props) {
           <div className="actions">{startOver}</div>
         </section>
       );
-    case "accountBlocked":
+    case "accountBlocked": {
+      const pin = view.output?.outcome === "accountBlocked" && view.output.blockState === "PINBlocked";
       return (
-        <section className="screen final blocked">
-          {heading(t.accountBlockedTitle)}
+        <section className={pin ? "screen final blocked pin" : "screen final blocked account"}>
+          {heading(pin ? pinBlocked.title : t.accountBlockedTitle)}
           {alert}
-          <p className="next-step">{t.accountBlockedBody}</p>
+          <p className="next-step">{pin ? pinBlocked.body : t.accountBlockedBody}</p>
           <NextCall label={t.nextCall} output={view.output} />
           <div className="actions">{startOver}</div>
         </section>
       );
+    }
     case "trustedPhoneRequired":
       return (
         <section className="screen final blocked">

@@ -6,7 +6,30 @@ import type { Language } from "./i18n";
  * "about" section), in the five languages of the screens. Operation names, state names, event names and
  * the SDK's error labels are identifiers and stay as they are.
  */
+/** The URL parameters the demo reads (`main.tsx`). */
+export type UrlParameter = "backend" | "lang" | "scenario" | "cooldown" | "timeout" | "lifetime";
+
 export interface LabStrings {
+  readonly sectionsLabel: string;
+  readonly tabs: {
+    readonly flow: string;
+    readonly statechart: string;
+    readonly controls: string;
+    readonly about: string;
+  };
+  readonly aboutTitle: string;
+  readonly aboutIntro: string;
+  readonly paramsCaption: string;
+  readonly paramsHeader: {
+    readonly name: string;
+    readonly values: string;
+    readonly fallback: string;
+    readonly effect: string;
+  };
+  readonly params: Record<UrlParameter, { readonly fallback: string; readonly effect: string }>;
+  readonly paramsExample: string;
+  readonly pinBlockedTitle: string;
+  readonly pinBlockedBody: string;
   readonly statechartTitle: string;
   readonly currentState: string;
   readonly layingOut: string;
@@ -80,6 +103,46 @@ export interface LabStrings {
 
 export const lab: Record<Language, LabStrings> = {
   en: {
+    sectionsLabel: "Sections of the demo",
+    tabs: { flow: "App", statechart: "Statechart", controls: "Controls", about: "About" },
+    aboutTitle: "About this demo",
+    aboutIntro:
+      "The enrollment engine runs in this page: the app's screens render its view model, the simulated phone shows the SMS the simulated backend sent, the statechart is the machine itself, and the controls make the backend fail on purpose. Each run starts on a fresh simulated account.",
+    paramsCaption: "URL parameters",
+    paramsHeader: { name: "Parameter", values: "Values", fallback: "Without it", effect: "What it does" },
+    params: {
+      backend: {
+        fallback:
+          "http when the page is served by npm start (the reference server answers /healthz), else embedded",
+        effect:
+          "http: the reference server is the backend, over HTTP; embedded: the simulator runs in the page, with no server.",
+      },
+      lang: {
+        fallback: "en",
+        effect: "The language of the page and of the error messages; the language switch changes it too.",
+      },
+      scenario: {
+        fallback: "newDevice",
+        effect: 'The simulated account the first run starts on; "Start over with" picks another.',
+      },
+      cooldown: {
+        fallback: "30 s (the engine's default)",
+        effect: "The wait before a new code can be sent.",
+      },
+      timeout: {
+        fallback: "10 s in this demo (the engine's default is 30 s)",
+        effect:
+          "The request timeout: past it a call fails with 2201. ?timeout=2 makes an armed 2201 quick to see.",
+      },
+      lifetime: {
+        fallback: "5 min (the engine's default)",
+        effect: "How long an SMS code is valid, in the app's countdown and in the simulated backend.",
+      },
+    },
+    paramsExample: "For example:",
+    pinBlockedTitle: "Your PIN is blocked",
+    pinBlockedBody:
+      "Too many wrong PINs: remove all the devices enrolled on your account, then enroll this one again with a new PIN.",
     statechartTitle: "Live statechart",
     currentState: "Current state:",
     layingOut: "Laying out the statechart…",
@@ -169,6 +232,47 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   fr: {
+    sectionsLabel: "Sections de la démo",
+    tabs: { flow: "Appli", statechart: "Diagramme", controls: "Commandes", about: "À propos" },
+    aboutTitle: "À propos de cette démo",
+    aboutIntro:
+      "Le moteur d'enregistrement tourne dans cette page : les écrans de l'application affichent son modèle de vue, le téléphone simulé montre les SMS envoyés par le backend simulé, le diagramme est la machine elle-même, et les commandes font échouer le backend exprès. Chaque parcours commence sur un compte simulé neuf.",
+    paramsCaption: "Paramètres d'URL",
+    paramsHeader: { name: "Paramètre", values: "Valeurs", fallback: "Sans lui", effect: "Ce qu'il fait" },
+    params: {
+      backend: {
+        fallback:
+          "http quand la page est servie par npm start (le serveur de référence répond à /healthz), sinon embedded",
+        effect:
+          "http : le serveur de référence est le backend, en HTTP ; embedded : le simulateur tourne dans la page, sans serveur.",
+      },
+      lang: {
+        fallback: "en",
+        effect: "La langue de la page et des messages d'erreur ; le sélecteur de langue la change aussi.",
+      },
+      scenario: {
+        fallback: "newDevice",
+        effect: "Le compte simulé du premier parcours ; « Recommencer avec » en choisit un autre.",
+      },
+      cooldown: {
+        fallback: "30 s (valeur par défaut du moteur)",
+        effect: "L'attente avant de pouvoir envoyer un nouveau code.",
+      },
+      timeout: {
+        fallback: "10 s dans cette démo (30 s par défaut dans le moteur)",
+        effect:
+          "Le délai d'attente des requêtes : au-delà, l'appel échoue avec 2201. ?timeout=2 rend une 2201 armée rapide à voir.",
+      },
+      lifetime: {
+        fallback: "5 min (valeur par défaut du moteur)",
+        effect:
+          "La durée de validité d'un code SMS, dans le compte à rebours de l'application et dans le backend simulé.",
+      },
+    },
+    paramsExample: "Par exemple :",
+    pinBlockedTitle: "Votre code PIN est bloqué",
+    pinBlockedBody:
+      "Trop de codes PIN erronés : supprimez tous les appareils enregistrés sur votre compte, puis enregistrez de nouveau celui-ci avec un nouveau code PIN.",
     statechartTitle: "Diagramme d'états en direct",
     currentState: "État courant :",
     layoutFailed: (m) => `Le diagramme n'a pas pu être disposé : ${m}`,
@@ -259,6 +363,46 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   de: {
+    sectionsLabel: "Bereiche der Demo",
+    tabs: { flow: "App", statechart: "Diagramm", controls: "Steuerung", about: "Info" },
+    aboutTitle: "Über diese Demo",
+    aboutIntro:
+      "Die Registrierungs-Engine läuft in dieser Seite: Die Bildschirme der App zeigen ihr View-Model, das simulierte Telefon zeigt die SMS des simulierten Backends, das Diagramm ist die Maschine selbst, und die Steuerung lässt das Backend absichtlich scheitern. Jeder Durchlauf beginnt auf einem frischen simulierten Konto.",
+    paramsCaption: "URL-Parameter",
+    paramsHeader: { name: "Parameter", values: "Werte", fallback: "Ohne ihn", effect: "Wirkung" },
+    params: {
+      backend: {
+        fallback:
+          "http, wenn npm start die Seite ausliefert (der Referenzserver antwortet auf /healthz), sonst embedded",
+        effect:
+          "http: Der Referenzserver ist das Backend, über HTTP; embedded: Der Simulator läuft in der Seite, ohne Server.",
+      },
+      lang: {
+        fallback: "en",
+        effect: "Die Sprache der Seite und der Fehlermeldungen; die Sprachauswahl ändert sie ebenfalls.",
+      },
+      scenario: {
+        fallback: "newDevice",
+        effect: "Das simulierte Konto des ersten Durchlaufs; „Neu beginnen mit“ wählt ein anderes.",
+      },
+      cooldown: {
+        fallback: "30 s (Standard der Engine)",
+        effect: "Die Wartezeit, bevor ein neuer Code gesendet werden kann.",
+      },
+      timeout: {
+        fallback: "10 s in dieser Demo (Standard der Engine: 30 s)",
+        effect:
+          "Das Zeitlimit pro Anfrage: Danach scheitert ein Aufruf mit 2201. ?timeout=2 zeigt einen scharf geschalteten 2201 schnell.",
+      },
+      lifetime: {
+        fallback: "5 min (Standard der Engine)",
+        effect: "Wie lange ein SMS-Code gültig ist, im Countdown der App und im simulierten Backend.",
+      },
+    },
+    paramsExample: "Zum Beispiel:",
+    pinBlockedTitle: "Ihre PIN ist gesperrt",
+    pinBlockedBody:
+      "Zu viele falsche PINs: Entfernen Sie alle für Ihr Konto registrierten Geräte und registrieren Sie dieses dann mit einer neuen PIN erneut.",
     statechartTitle: "Live-Zustandsdiagramm",
     currentState: "Aktueller Zustand:",
     layingOut: "Das Diagramm wird angeordnet…",
@@ -350,6 +494,47 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   it: {
+    sectionsLabel: "Sezioni della demo",
+    tabs: { flow: "App", statechart: "Diagramma", controls: "Comandi", about: "Info" },
+    aboutTitle: "Informazioni su questa demo",
+    aboutIntro:
+      "Il motore di registrazione gira in questa pagina: le schermate dell'app mostrano il suo modello di vista, il telefono simulato mostra gli SMS inviati dal backend simulato, il diagramma è la macchina stessa, e i comandi fanno fallire il backend di proposito. Ogni flusso parte da un account simulato nuovo.",
+    paramsCaption: "Parametri dell'URL",
+    paramsHeader: { name: "Parametro", values: "Valori", fallback: "Senza di esso", effect: "Cosa fa" },
+    params: {
+      backend: {
+        fallback:
+          "http quando la pagina è servita da npm start (il server di riferimento risponde a /healthz), altrimenti embedded",
+        effect:
+          "http: il backend è il server di riferimento, via HTTP; embedded: il simulatore gira nella pagina, senza server.",
+      },
+      lang: {
+        fallback: "en",
+        effect: "La lingua della pagina e dei messaggi di errore; anche il selettore della lingua la cambia.",
+      },
+      scenario: {
+        fallback: "newDevice",
+        effect: "L'account simulato del primo flusso; «Ricomincia con» ne sceglie un altro.",
+      },
+      cooldown: {
+        fallback: "30 s (predefinito del motore)",
+        effect: "L'attesa prima di poter inviare un nuovo codice.",
+      },
+      timeout: {
+        fallback: "10 s in questa demo (30 s predefiniti nel motore)",
+        effect:
+          "Il timeout delle richieste: oltre, la chiamata fallisce con 2201. ?timeout=2 rende un 2201 armato rapido da vedere.",
+      },
+      lifetime: {
+        fallback: "5 min (predefinito del motore)",
+        effect:
+          "Per quanto tempo è valido un codice SMS, nel conto alla rovescia dell'app e nel backend simulato.",
+      },
+    },
+    paramsExample: "Per esempio:",
+    pinBlockedTitle: "Il tuo PIN è bloccato",
+    pinBlockedBody:
+      "Troppi PIN errati: rimuovi tutti i dispositivi registrati sul tuo account, poi registra di nuovo questo con un nuovo PIN.",
     statechartTitle: "Diagramma degli stati dal vivo",
     currentState: "Stato corrente:",
     layingOut: "Disposizione del diagramma…",
@@ -440,6 +625,47 @@ export const lab: Record<Language, LabStrings> = {
     },
   },
   es: {
+    sectionsLabel: "Secciones de la demo",
+    tabs: { flow: "App", statechart: "Diagrama", controls: "Controles", about: "Acerca de" },
+    aboutTitle: "Acerca de esta demo",
+    aboutIntro:
+      "El motor de registro se ejecuta en esta página: las pantallas de la aplicación muestran su modelo de vista, el teléfono simulado muestra los SMS que envió el backend simulado, el diagrama es la propia máquina y los controles hacen fallar el backend a propósito. Cada flujo empieza en una cuenta simulada nueva.",
+    paramsCaption: "Parámetros de la URL",
+    paramsHeader: { name: "Parámetro", values: "Valores", fallback: "Sin él", effect: "Qué hace" },
+    params: {
+      backend: {
+        fallback:
+          "http cuando npm start sirve la página (el servidor de referencia responde a /healthz); si no, embedded",
+        effect:
+          "http: el backend es el servidor de referencia, por HTTP; embedded: el simulador se ejecuta en la página, sin servidor.",
+      },
+      lang: {
+        fallback: "en",
+        effect: "El idioma de la página y de los mensajes de error; el selector de idioma también lo cambia.",
+      },
+      scenario: {
+        fallback: "newDevice",
+        effect: "La cuenta simulada del primer flujo; «Volver a empezar con» elige otra.",
+      },
+      cooldown: {
+        fallback: "30 s (valor por defecto del motor)",
+        effect: "La espera antes de poder enviar un código nuevo.",
+      },
+      timeout: {
+        fallback: "10 s en esta demo (30 s por defecto en el motor)",
+        effect:
+          "El tiempo de espera de las peticiones: pasado, la llamada falla con 2201. ?timeout=2 hace que un 2201 armado se vea rápido.",
+      },
+      lifetime: {
+        fallback: "5 min (valor por defecto del motor)",
+        effect:
+          "Cuánto tiempo es válido un código SMS, en la cuenta atrás de la aplicación y en el backend simulado.",
+      },
+    },
+    paramsExample: "Por ejemplo:",
+    pinBlockedTitle: "Tu PIN está bloqueado",
+    pinBlockedBody:
+      "Demasiados PIN incorrectos: elimina todos los dispositivos registrados en tu cuenta y vuelve a registrar este con un PIN nuevo.",
     statechartTitle: "Diagrama de estados en vivo",
     currentState: "Estado actual:",
     layingOut: "Disponiendo el diagrama…",
