@@ -38,9 +38,9 @@ const activeIds = (value: Snapshot["value"], prefix = "enrollment"): string[] =>
 const pathOf = (value: Snapshot["value"]): string =>
   activeIds(value).at(-1)?.slice("enrollment.".length) ?? "";
 
-const ZOOMS = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.2, 1.5];
+const ZOOMS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1, 1.2, 1.5];
 /** Below this a fitted drawing is too small to read: a phone shows it at this scale and pans. */
-const MIN_FIT = 0.8;
+const MIN_FIT = 0.75;
 
 /**
  * Marks the active states and the last transition on the drawing itself, on every snapshot and every
@@ -216,6 +216,18 @@ function Diagram({
     [boxes],
   );
   useLiveMarks(svg, actor, feed, scrollTo);
+
+  // A viewport that was hidden (a phone's other tab) has no size: follow the current state once it has one.
+  useEffect(() => {
+    const view = viewport.current;
+    if (view === null) return;
+    const observer = new ResizeObserver(() => {
+      const current = svg?.querySelector<SVGGElement>('[data-active="current"]')?.dataset.stateId;
+      if (current !== undefined && view.clientWidth > 0) scrollTo(current);
+    });
+    observer.observe(view);
+    return () => observer.disconnect();
+  }, [svg, scrollTo]);
 
   const zoomBy = (direction: 1 | -1) =>
     setZoom((current) => {
