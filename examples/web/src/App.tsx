@@ -10,6 +10,7 @@ import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
 import { type Section, Sections, useNarrow } from "./Sections";
 import { type LoggedEvent, Statechart } from "./Statechart";
+import { useSimulatorHook } from "./simulatorHook";
 import { createTransitionFeed } from "./statechart/feed";
 
 export interface DemoSettings {
@@ -196,6 +197,7 @@ function Run(props: RunProps) {
     await props.onOffline(flag);
     actor.send({ type: flag ? "network.offline" : "network.online" });
   };
+  useSimulatorHook(backend, changeOffline);
 
   return (
     <Sections

@@ -81,15 +81,25 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     (screen === "code" ? codeRef.current : headingRef.current)?.focus();
   }, [screen, focusOnMount, snapshot.context.error]);
 
+  // What `pims-enrollment/testing`'s browser drivers read (docs/guides/testing-your-ui.md).
+  const pims = { "data-pims-step": view.step, "data-pims-phase": view.phase ?? undefined };
+
   const alert = view.error && (
-    <div className="alert" role="alert" tabIndex={-1} ref={alertRef} data-code={view.error.code}>
+    <div
+      className="alert"
+      role="alert"
+      tabIndex={-1}
+      ref={alertRef}
+      data-code={view.error.code}
+      data-pims-error={view.error.code}
+    >
       <p className="alert-message">{view.error.message}</p>
       <p className="alert-detail">{t.errorDetail(view.error.code, view.error.label)}</p>
     </div>
   );
 
   const cancel = (
-    <button type="button" className="secondary" onClick={flow.cancel}>
+    <button type="button" className="secondary" onClick={flow.cancel} data-pims-action="cancel">
       {t.cancel}
     </button>
   );
@@ -108,13 +118,13 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
   switch (screen) {
     case "idle":
       return (
-        <section className="screen" aria-labelledby="screen-title">
+        <section className="screen" aria-labelledby="screen-title" {...pims}>
           <h3 id="screen-title" ref={headingRef} tabIndex={-1}>
             {t.idleTitle}
           </h3>
           <p>{t.idleBody}</p>
           <div className="actions">
-            <button type="button" onClick={flow.start}>
+            <button type="button" onClick={flow.start} data-pims-action="start">
               {t.start}
             </button>
           </div>
@@ -123,7 +133,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     case "progress": {
       const title = t.progress[step as keyof UiStrings["progress"]] ?? t.pleaseWait;
       return (
-        <section className="screen" aria-busy={view.busy}>
+        <section className="screen" aria-busy={view.busy} {...pims}>
           {heading(title)}
           {view.busy && <Spinner label={t.pleaseWait} />}
           {step === "requestingCode" && view.maskedPhone && <p>{t.sentTo(view.maskedPhone)}</p>}
@@ -150,7 +160,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     case "handoff": {
       const output = view.output?.outcome === "handoff" ? view.output : null;
       return (
-        <section className="screen final success">
+        <section className="screen final success" {...pims}>
           {heading(t.handoffTitle)}
           <p className="next-step">
             {output?.next.pin === "existing" ? t.handoffExistingPin : t.handoffNewPin}
@@ -162,7 +172,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     }
     case "alreadyActivated":
       return (
-        <section className="screen final success">
+        <section className="screen final success" {...pims}>
           {heading(t.alreadyActivatedTitle)}
           <p>{t.alreadyActivatedBody}</p>
           <div className="actions">{startOver}</div>
@@ -171,7 +181,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     case "accountBlocked": {
       const pin = view.output?.outcome === "accountBlocked" && view.output.blockState === "PINBlocked";
       return (
-        <section className={pin ? "screen final blocked pin" : "screen final blocked account"}>
+        <section className={pin ? "screen final blocked pin" : "screen final blocked account"} {...pims}>
           {heading(pin ? pinBlocked.title : t.accountBlockedTitle)}
           {alert}
           <p className="next-step">{pin ? pinBlocked.body : t.accountBlockedBody}</p>
@@ -182,7 +192,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     }
     case "trustedPhoneRequired":
       return (
-        <section className="screen final blocked">
+        <section className="screen final blocked" {...pims}>
           {heading(t.trustedPhoneRequiredTitle)}
           {alert}
           <p className="next-step">{t.trustedPhoneRequiredBody}</p>
@@ -192,7 +202,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
       );
     case "failed":
       return (
-        <section className="screen final failed">
+        <section className="screen final failed" {...pims}>
           {heading(t.failedTitle)}
           {alert ?? <p>{t.failedBody}</p>}
           <div className="actions">{startOver}</div>
@@ -200,7 +210,7 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
       );
     case "cancelled":
       return (
-        <section className="screen final">
+        <section className="screen final" {...pims}>
           {heading(t.cancelledTitle)}
           <p>{t.cancelledBody}</p>
           <div className="actions">{startOver}</div>
@@ -234,7 +244,12 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
   };
 
   return (
-    <section className="screen" aria-busy={view.busy}>
+    <section
+      className="screen"
+      aria-busy={view.busy}
+      data-pims-step={view.step}
+      data-pims-phase={view.phase ?? undefined}
+    >
       <h3 ref={headingRef} tabIndex={-1}>
         {expired ? t.newCodeTitle : t.codeTitle}
       </h3>
@@ -256,11 +271,16 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
             readOnly={(view.step as Step) === "validatingCode"}
             aria-invalid={invalid}
             aria-describedby="sms-code-hint sms-code-status"
+            data-pims-field="code"
           />
           <p id="sms-code-hint" className="hint">
             {t.codeHint}
           </p>
-          <button type="submit" aria-disabled={!view.canSubmit && !view.canRetry}>
+          <button
+            type="submit"
+            aria-disabled={!view.canSubmit && !view.canRetry}
+            data-pims-action={view.canRetry ? "retry" : "submit"}
+          >
             {checking ? t.checking : resubmit ? t.retry : t.confirm}
           </button>
         </form>
@@ -270,7 +290,9 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
           <Spinner label={t.checking} />
         ) : (
           <>
-            <span className="attempts">{t.attemptsLeft(view.attemptsLeft)}</span>
+            <span className="attempts" data-pims-attempts-left>
+              {t.attemptsLeft(view.attemptsLeft)}
+            </span>
             {view.codeExpiresInSeconds !== null && view.codeExpiresInSeconds > 0 && (
               <span className="expiry"> · {t.expiresIn(minutesAndSeconds(view.codeExpiresInSeconds))}</span>
             )}
@@ -284,6 +306,7 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
           onClick={flow.resend}
           disabled={!view.canResend}
           data-testid="resend"
+          data-pims-action="resend"
         >
           {view.canResend || view.resendInSeconds === 0 ? t.resend : t.resendIn(view.resendInSeconds)}
         </button>
@@ -298,7 +321,7 @@ function RetryButton({ flow, t }: { readonly flow: UseEnrollment; readonly t: Ui
   const { view } = flow;
   const waiting = !view.canRetry && view.resendInSeconds > 0;
   return (
-    <button type="button" onClick={flow.retry} disabled={!view.canRetry}>
+    <button type="button" onClick={flow.retry} disabled={!view.canRetry} data-pims-action="retry">
       {waiting ? t.retryIn(view.resendInSeconds) : t.retry}
     </button>
   );

@@ -1,0 +1,33 @@
+import type { Page } from "playwright-core";
+import { afterAll, describe, it } from "vitest";
+import { createPlaywrightDriver, runScenario, type Scenario } from "../../src/testing";
+
+/** Runs each scenario as a test on one page, through the Playwright driver; prints the time it took. */
+export const describeScenariosInBrowser = (
+  title: string,
+  scenarios: readonly Scenario[],
+  page: () => Page,
+  url: (scenario: Scenario) => string,
+) =>
+  describe(title, () => {
+    let spent = 0;
+    afterAll(() => {
+      const steps = scenarios.reduce((n, s) => n + s.steps.length, 0);
+      console.log(`${title}: ${scenarios.length} scenarios, ${steps} steps in ${Math.round(spent)} ms`);
+    });
+    it.each(scenarios.map((s) => [s.name, s] as const))("%s", async (_name, scenario) => {
+      const started = performance.now();
+      await runScenario(scenario, createPlaywrightDriver(page(), { url }));
+      spent += performance.now() - started;
+    });
+  });
+
+/** `?cooldown=1&lifetime=4`: the scenario's own limits, in seconds, as the example pages read them. */
+export const timerParams = (scenario: Scenario): Record<string, string> => ({
+  ...(scenario.timers?.resendCooldownMs === undefined
+    ? {}
+    : { cooldown: String(scenario.timers.resendCooldownMs / 1000) }),
+  ...(scenario.timers?.codeLifetimeMs === undefined
+    ? {}
+    : { lifetime: String(scenario.timers.codeLifetimeMs / 1000) }),
+});

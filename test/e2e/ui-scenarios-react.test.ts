@@ -1,0 +1,64 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DemoServer, startDemoServer } from "../../examples/web/server";
+import { scenarios as demoAccounts } from "../../examples/web/src/backend";
+import type { Coverage, Scenario } from "../../src/testing";
+import { restingStateIds } from "../../src/testing/coverage";
+import { coveredScenarios, targetPairs } from "../../src/testing/scenarios";
+import { describeScenariosInBrowser, timerParams } from "./scenario-support";
+import { launchBrowser } from "./support";
+
+// The React demo (examples/web) in Chromium, on its embedded simulator: the generated scenarios that
+// together take every transition, reach every state and produce every pair the whole set does.
+const covered = coveredScenarios({ cover: ["transitions", "states", "pairs"] });
+const scenarios = covered.map((c) => c.scenario);
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The demo's account preset that is the scenario's account. */
+const presetOf = (scenario: Scenario): string => {
+  const preset = Object.entries(demoAccounts).find(
+    ([, account]) => JSON.stringify(account) === JSON.stringify(scenario.account),
+  )?.[0];
+  if (preset === undefined)
+    throw new Error(`the demo has no account like ${JSON.stringify(scenario.account)}`);
+  return preset;
+};
+
+const url = (scenario: Scenario) =>
+  `${server.url}/?${new URLSearchParams({
+    backend: "embedded",
+    lang: "en",
+    scenario: presetOf(scenario),
+    ...timerParams(scenario),
+  })}`;
+
+describe("the React demo's subset of the generated scenarios", () => {
+  it("reaches every state and produces every pair that the whole set of scenarios does", () => {
+    const all = coveredScenarios();
+    const union = (list: typeof all, key: Coverage) => new Set(list.flatMap((c) => [...c.covers[key]]));
+    const states = union(covered, "states");
+    const pairs = union(covered, "pairs");
+    console.log(
+      `React demo subset: ${scenarios.length} of ${all.length} scenarios, ` +
+        `${scenarios.reduce((n, s) => n + s.steps.length, 0)} steps, ` +
+        `${states.size}/${restingStateIds().length} states, ${pairs.size}/${targetPairs().length} pairs, ` +
+        `${union(covered, "transitions").size} transitions`,
+    );
+    expect([...union(all, "states")].filter((id) => !states.has(id))).toEqual([]);
+    expect(targetPairs().filter((pair) => !pairs.has(pair))).toEqual([]);
+  });
+});
+
+describeScenariosInBrowser("generated scenarios on the React demo in Chromium", scenarios, () => page, url);
