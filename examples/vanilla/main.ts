@@ -5,8 +5,10 @@
  */
 import { createEnrollmentActor, type EnrollmentViewModel, toViewModel } from "../../src/index";
 import { createSimulator } from "../../src/simulator";
+import { exposeSimulator, pageSetup } from "../shared/simulated-page";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const screen = $("screen");
 const title = $<HTMLHeadingElement>("title");
 const status = $("status");
 const errorBox = $("error");
@@ -21,8 +23,11 @@ const buttons = {
 };
 const smsList = $<HTMLOListElement>("sms");
 
-const simulator = createSimulator();
-const actor = createEnrollmentActor({ services: simulator.services });
+// `?account=…&cooldown=…&lifetime=…` (see ../shared/simulated-page.ts); the defaults otherwise.
+const setup = pageSetup(window.location.search);
+const simulator = createSimulator(setup.account);
+exposeSimulator(simulator);
+const actor = createEnrollmentActor({ services: simulator.services, ...setup.timers });
 
 const TITLES: Partial<Record<string, string>> = {
   idle: "Secure this device",
@@ -55,6 +60,12 @@ const render = () => {
   const snapshot = actor.getSnapshot();
   const view = toViewModel(snapshot, { locale: document.documentElement.lang });
   const step: string = view.step;
+
+  // What `pims-enrollment/testing`'s browser driver reads (docs/guides/testing-your-ui.md).
+  screen.dataset.pimsStep = step;
+  screen.dataset.pimsPhase = view.phase ?? "";
+  if (view.error) errorBox.dataset.pimsError = String(view.error.code);
+  else delete errorBox.dataset.pimsError;
 
   title.textContent = TITLES[step] ?? "Please wait…";
   status.textContent = view.busy

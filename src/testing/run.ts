@@ -62,7 +62,8 @@ export const runScenario = async (
       let reading = await driver.read();
       for (let wait = 1; differences(expect, reading).length > 0; wait = Math.min(wait * 2, 50)) {
         if (Date.now() > deadline) {
-          const expected = { phase: null, ...expect };
+          const { step, ...rest } = expect;
+          const expected = { step, phase: null, ...rest };
           throw new Error(
             `${where}: expected ${show(expected)}; the screen shows ${show(reading)} ` +
               `(differs in ${differences(expect, reading).join(", ")})`,
