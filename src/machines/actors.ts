@@ -1,9 +1,9 @@
-import { type AnyActor, type AnyActorLogic, fromCallback, fromPromise } from "xstate";
+import { type AnyActor, type AnyActorLogic, type AnyActorRef, fromCallback, fromPromise } from "xstate";
 import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.js";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
+import { type AnySystem, dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { heldCodeOf } from "./heldCode.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
@@ -37,8 +37,8 @@ const facadeCall = <T, I extends object = object>(
     dependencies: EnrollmentDependencies,
   ) => Promise<PimsMessage | null>,
   sentOnce?: boolean,
-) =>
-  fromPromise<Reply<T>, I | undefined>(async ({ input, signal, system, self }) => {
+) => {
+  const run = async (self: AnyActorRef, system: AnySystem, input: I | undefined, signal: AbortSignal) => {
     const dependencies = dependenciesBySystem.get(system);
     let message: PimsMessage | null = UNCONFIGURED;
     // XState restores an in-flight child from its persisted snapshot, given in the child's options.
@@ -55,7 +55,38 @@ const facadeCall = <T, I extends object = object>(
       }
     }
     return toReply<T>(message, (dependencies?.clock ?? systemClock).now());
+  };
+  return fromPromise<Reply<T>, I | undefined>(({ input, signal, system, self }) => {
+    // Stopped and started again with its state kept (React's StrictMode and <Activity> do this through
+    // @xstate/react), the same child asks again: it gets the call already made, not a second one.
+    const running = callsInFlight.get(self);
+    if (running) return running as Promise<Reply<T>>;
+    const reply = run(self, system, input, callSignal(signal, self));
+    callsInFlight.set(self, reply);
+    return reply;
   });
+};
+
+/** The call each child made, while the child lives. */
+const callsInFlight = new WeakMap<AnyActorRef, Promise<unknown>>();
+
+/**
+ * The signal a call runs under: aborted when its child is stopped for good (its state was left, the
+ * flow cancelled or stopped). A child stopped only to be started again with its state kept is active
+ * again once that stop returns: its call goes on, and answers the restarted child.
+ */
+const callSignal = (signal: AbortSignal, self: AnyActorRef): AbortSignal => {
+  const controller = new AbortController();
+  signal.addEventListener(
+    "abort",
+    () =>
+      queueMicrotask(() => {
+        if (self.getSnapshot().status !== "active") controller.abort();
+      }),
+    { once: true },
+  );
+  return controller.signal;
+};
 
 const RESEND_DUE: EnrollmentEvent = { type: "deadline.resend" };
 const CODE_DUE: EnrollmentEvent = { type: "deadline.code" };

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from "react";
 import {
   type CreateEnrollmentActorOptions,
   type EnrollmentActor,
+  EnrollmentSnapshotError,
+  type PreparedEnrollmentActor,
   prepareEnrollmentActor,
   systemClock,
 } from "../machines/index.js";
@@ -24,9 +26,27 @@ export interface UseEnrollment {
   resend(): void;
   retry(): void;
   cancel(): void;
+  /**
+   * Why the `snapshot` option could not be restored, for the app to log: the flow then started afresh.
+   * `undefined` when there was none to restore, or it was restored.
+   */
+  readonly restoreError: EnrollmentSnapshotError | undefined;
   /** The running actor, for `network.online` / `network.offline`, persistence or inspection. */
   readonly actor: EnrollmentActor;
 }
+
+/** The actor's parts; a snapshot that cannot be restored gives a fresh flow, and the error says why. */
+const prepareOrStartFresh = (
+  options: CreateEnrollmentActorOptions,
+): { prepared: PreparedEnrollmentActor; restoreError: EnrollmentSnapshotError | undefined } => {
+  try {
+    return { prepared: prepareEnrollmentActor(options), restoreError: undefined };
+  } catch (error) {
+    if (!(error instanceof EnrollmentSnapshotError)) throw error;
+    const { snapshot: _, ...fresh } = options;
+    return { prepared: prepareEnrollmentActor(fresh), restoreError: error };
+  }
+};
 
 /** Milliseconds until `ceil((deadline - now) / 1000)` next changes; undefined once the deadline passed. */
 const untilNextSecond = (deadline: number | null, now: number): number | undefined => {
@@ -41,7 +61,7 @@ const untilNextSecond = (deadline: number | null, now: number): number | undefin
  */
 export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
   const { locale, ...actorOptions } = options;
-  const [prepared] = useState(() => prepareEnrollmentActor(actorOptions));
+  const [{ prepared, restoreError }] = useState(() => prepareOrStartFresh(actorOptions));
   const clock = actorOptions.clock ?? systemClock;
   const actor: EnrollmentActor = useActorRef(prepared.machine, prepared.actorOptions);
   // Before the effect that starts it: the actor's actors reach their facade through its system.
@@ -76,5 +96,5 @@ export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
     [actor],
   );
 
-  return { view, snapshot, actor, ...commands };
+  return { view, snapshot, actor, restoreError, ...commands };
 };
