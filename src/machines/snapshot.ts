@@ -190,8 +190,15 @@ const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null |
   } as Snapshot<unknown>;
 };
 
-/** What a final state outputs for `context`: the machine's own output functions, which read the context only. */
+/**
+ * What a final state outputs for `context`: the machine's own output functions. The step's answer that
+ * brought the flow there is long gone, so they read no event (an accountBlocked output then has no
+ * `blockState`).
+ */
 const outputOf = (node: AnyStateNode, context: EnrollmentContext): unknown =>
   typeof node.output === "function"
-    ? (node.output as (args: { context: EnrollmentContext }) => unknown)({ context })
+    ? (node.output as (args: { context: EnrollmentContext; event: { type: string } }) => unknown)({
+        context,
+        event: { type: "xstate.restore" },
+      })
     : node.output;
