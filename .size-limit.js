@@ -12,7 +12,10 @@
 // 2.7 kB to the consumer bundle (7.94 kB and 26.57 kB as measured with it), over both budgets, which could
 // not be met without dropping checks the issue asks for; the lived flow of issue 15 then brought them to
 // 8.26 kB and 26.9 kB. The first two limits hold those sizes until the budgets are decided again; the
-// others are the measured sizes plus about 2 %, so that CI catches a regression.
+// others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
+// issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
+// resend, an input error with no input, the countdowns' moments; and the error's detail) adds 1.65 kB to
+// the view model (7.25 kB) and to the testing entry, which renders it (22.99 kB).
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -51,7 +54,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "5.6 kB",
+    limit: "7.4 kB",
   },
   {
     name: "testing entry (pims-enrollment/testing): scenarios, runner and drivers, without xstate and zod",
@@ -61,6 +64,6 @@ export default [
     ignore: ["xstate", "zod", "@testing-library/react"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "21.5 kB",
+    limit: "23.45 kB",
   },
 ];

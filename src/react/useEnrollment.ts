@@ -8,7 +8,12 @@ import {
   prepareEnrollmentActor,
   systemClock,
 } from "../machines/index.js";
-import { type EnrollmentSnapshot, type EnrollmentViewModel, toViewModel } from "../view/index.js";
+import {
+  type EnrollmentSnapshot,
+  type EnrollmentViewModel,
+  normalizeCode,
+  toViewModel,
+} from "../view/index.js";
 
 /** What `useEnrollment` takes: `createEnrollmentActor`'s options and the language of the messages. */
 export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {
@@ -22,6 +27,7 @@ export interface UseEnrollment {
   readonly view: EnrollmentViewModel;
   readonly snapshot: EnrollmentSnapshot;
   start(): void;
+  /** Sends `normalizeCode(code)`: the code's digits from what the user typed or pasted. */
   submit(code: string): void;
   resend(): void;
   retry(): void;
@@ -88,7 +94,8 @@ export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
   const commands = useMemo(
     () => ({
       start: () => actor.send({ type: "start" }),
-      submit: (code: string) => actor.send({ type: "code.submit", code }),
+      // The code as people type and paste it: spaced digits, full-width digits, a whole SMS.
+      submit: (code: string) => actor.send({ type: "code.submit", code: normalizeCode(code) }),
       resend: () => actor.send({ type: "code.resend" }),
       retry: () => actor.send({ type: "retry" }),
       cancel: () => actor.send({ type: "cancel" }),

@@ -1,2 +1,4 @@
 export { type Locale, messageFor, messages } from "./messages/index.js";
+export { normalizeCode } from "./normalizeCode.js";
+export { type NoticeKey, noticeFor, notices } from "./notices.js";
 export * from "./toViewModel.js";

@@ -1,8 +1,16 @@
 import type { SnapshotFrom } from "xstate";
-import { type ErrorCode, errorBody, type RecoveryClass, recoveryOf } from "../errors/index.js";
+import {
+  type ErrorCode,
+  errorBody,
+  outcomeUnknown,
+  type RecoveryClass,
+  recoveryOf,
+} from "../errors/index.js";
+import type { PimsErrorBody } from "../facade/index.js";
 import type { enrollmentMachine } from "../machines/enrollment.machine.js";
-import type { EnrollmentOutput } from "../machines/types.js";
+import type { EnrollmentContext, EnrollmentOutput } from "../machines/types.js";
 import { messageFor } from "./messages/index.js";
+import { type NoticeKey, noticeFor } from "./notices.js";
 
 /** A snapshot of the enrollment machine. */
 export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;
@@ -28,7 +36,25 @@ export interface EnrollmentViewModel {
   readonly sendsLeft: number;
   readonly maskedPhone: string | null;
   readonly online: boolean;
-  readonly error: { readonly code: ErrorCode; readonly label: string; readonly message: string } | null;
+  /**
+   * The last error: its `code` and the SDK's `label`; `message`, for the user, localized and true of the
+   * state it shows in; `detail`, the code and the untranslated label, for support (small print only).
+   */
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly label: string;
+    readonly message: string;
+    readonly detail: string;
+  } | null;
+  /** What code entry says of the SMS, localized: sent (only once a send succeeded), unconfirmed, or to type again. */
+  readonly notice: string | null;
+  /** Whether the code on screen came by an SMS whose send succeeded. */
+  readonly codeSent: boolean;
+  /**
+   * For a polite live region: the last moment that matters in code entry (a resend became available, a
+   * minute and 30 s before the code expires). It changes at those moments only, never every second.
+   */
+  readonly announcement: string | null;
   /** How the error is recovered from, which tells the UI which action to offer. */
   readonly recovery: RecoveryClass | null;
   readonly output: EnrollmentOutput | null;
@@ -69,10 +95,67 @@ const erroredView = (locale: string | undefined): EnrollmentViewModel => {
     sendsLeft: 0,
     maskedPhone: null,
     online: true,
-    error: { ...error, message: messageFor(error.code, locale) },
+    error: { ...error, message: messageFor(error.code, locale), detail: detailOf(error) },
+    notice: null,
+    codeSent: false,
+    announcement: null,
     recovery: recoveryOf(error.code),
     output: { outcome: "failed", error },
   };
+};
+
+/** For support: the code and the SDK's label, untranslated. */
+const detailOf = (error: PimsErrorBody): string => `${error.code} ${error.label}`;
+
+/**
+ * The error's message in this state: its own, unless its own would not be true here. A code's attempts
+ * spent; a failed resend while the code sent earlier still works; an input error on a step with no input.
+ */
+const errorMessageKey = (error: PimsErrorBody, step: string, phase: string | null): NoticeKey | null => {
+  const recovery = recoveryOf(error.code);
+  if (step === "awaitingCode" && phase === "expired" && recovery === "fix-input") return "attemptsSpent";
+  // Code entry is entered with an error only from a resend that failed.
+  if (step === "awaitingCode" && phase === "editing") {
+    if (recovery === "when-online") return "resendOffline";
+    return outcomeUnknown(error.code) ? "resendUnconfirmed" : "resendFailed";
+  }
+  if (step !== "awaitingCode" && recovery === "fix-input") return "requestRefused";
+  return null;
+};
+
+/** What code entry says of the SMS: sent only when a send succeeded for the code being typed. */
+const noticeKey = (step: string, phase: string | null, context: EnrollmentContext): NoticeKey | null => {
+  if (step !== "awaitingCode" && step !== "validatingCode") return null;
+  if (phase === "unconfirmed") return "codeUnconfirmed";
+  if (phase === "retype") return "retypeCode";
+  if (phase === "expired" || context.codeExpiresAt === null) return null;
+  return "codeSent";
+};
+
+/** The last moment that matters in code entry, reached at `now`; none before the first. */
+const announcementKey = (
+  step: string,
+  phase: string | null,
+  context: EnrollmentContext,
+  sendsLeft: number,
+  now: number,
+): NoticeKey | null => {
+  const expiresAt = context.codeExpiresAt;
+  if (step !== "awaitingCode" || phase === "expired" || expiresAt === null) return null;
+  const sentAt = expiresAt - context.timers.codeLifetimeMs;
+  const moments: [number, NoticeKey][] = [
+    [expiresAt - 60_000, "expiresInOneMinute"],
+    [expiresAt - 30_000, "expiresIn30Seconds"],
+  ];
+  if (context.resendAvailableAt !== null && sendsLeft > 0) {
+    moments.push([context.resendAvailableAt, "resendAvailable"]);
+  }
+  let latest: [number, NoticeKey] | null = null;
+  for (const moment of moments) {
+    const [at] = moment;
+    if (at > sentAt && at <= now && (latest === null || at >= latest[0])) latest = moment;
+  }
+  return latest === null ? null : latest[1];
 };
 
 /** The view model of a snapshot: what a UI renders. It never throws on a snapshot an actor produced. */
@@ -90,6 +173,10 @@ export const toViewModel = (
   const resendAllowed = (context.resendReady || context.resendAvailableAt === null) && sendsLeft > 0;
   const inCodeEntry = step === "awaitingCode";
   const error = context.error;
+  const messageKey = error === null ? null : errorMessageKey(error, step, phase);
+  const notice = noticeKey(step, phase, context);
+  const announcement = announcementKey(step, phase, context, sendsLeft, now);
+  const maskedPhone = context.phoneNumber === null ? null : maskPhone(context.phoneNumber);
   return {
     step: step as EnrollmentStep,
     phase,
@@ -104,9 +191,22 @@ export const toViewModel = (
       inCodeEntry && context.codeExpiresAt !== null ? secondsUntil(context.codeExpiresAt, now) : null,
     attemptsLeft: context.attemptsLeft,
     sendsLeft,
-    maskedPhone: context.phoneNumber === null ? null : maskPhone(context.phoneNumber),
+    maskedPhone,
     online: context.online,
-    error: error === null ? null : { ...error, message: messageFor(error.code, locale) },
+    error:
+      error === null
+        ? null
+        : {
+            ...error,
+            message:
+              messageKey === null
+                ? messageFor(error.code, locale)
+                : noticeFor(messageKey, locale, maskedPhone),
+            detail: detailOf(error),
+          },
+    notice: notice === null ? null : noticeFor(notice, locale, maskedPhone),
+    codeSent: notice === "codeSent",
+    announcement: announcement === null ? null : noticeFor(announcement, locale, maskedPhone),
     recovery: error === null ? null : recoveryOf(error.code),
     output: snapshot.status === "done" ? (snapshot.output ?? null) : null,
   };

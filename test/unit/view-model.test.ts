@@ -29,6 +29,7 @@ describe("the view model", () => {
       code: 2102,
       label: "Invalid smsCode parameter",
       message: messages.de[2102],
+      detail: "2102 Invalid smsCode parameter",
     });
     expect(view).toMatchObject({ step: "awaitingCode", phase: "rejected", busy: false, canSubmit: true });
   });
