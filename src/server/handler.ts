@@ -47,6 +47,15 @@ const authenticate = (header: string | undefined): Auth => {
   return { token };
 };
 
+/** The request target as a URL; `undefined` when it does not parse (`//[`, for instance). */
+const parseTarget = (target: string | undefined): URL | undefined => {
+  try {
+    return new URL(target ?? "/", "http://reference.invalid");
+  } catch {
+    return undefined;
+  }
+};
+
 const positiveInteger = (name: string, value: number | undefined, fallback: number): number => {
   const resolved = value ?? fallback;
   if (!Number.isSafeInteger(resolved) || resolved <= 0) {
@@ -97,14 +106,23 @@ export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): R
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://reference.invalid");
-    if (url.pathname === HEALTH_PATH && req.method === "GET") return sendJson(res, 200, { status: "ok" });
+    const url = parseTarget(req.url);
+    if (url === undefined) {
+      return sendError(res, 400, {
+        code: 2102,
+        parameter: "target",
+        message: "the request target does not parse",
+      });
+    }
+    // HEAD answers as GET does, without a body (Node writes none for a HEAD request).
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    if (url.pathname === HEALTH_PATH && method === "GET") return sendJson(res, 200, { status: "ok" });
     const route = routes.get(url.pathname);
     // Controls are absent, not forbidden, to a client that is not on this machine.
     if (route === undefined || (route.control && !isLoopbackHost(req.socket.remoteAddress ?? ""))) {
       return sendError(res, 404, { code: 2204, message: `no such endpoint: ${url.pathname}` });
     }
-    if (req.method !== route.method) {
+    if (method !== route.method) {
       return sendError(
         res,
         405,
