@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from "@testing-library/react";
-import { Activity, createElement, StrictMode, useEffect } from "react";
+import { Activity, createElement, type ReactNode, StrictMode, useEffect } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SimulatedClock, type Snapshot, waitFor } from "xstate";
 import { createEnrollmentActor, type EnrollmentActor } from "../../src";
@@ -12,6 +12,14 @@ import { callsOf, T0 } from "../support/flow";
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 afterEach(cleanup);
+
+/** `<Activity mode={mode}>{child}</Activity>`; React's types want the child as a prop, the linter as an argument. */
+const inActivity = (mode: "visible" | "hidden", child: ReactNode) =>
+  createElement(
+    Activity as (props: { mode: "visible" | "hidden"; children?: ReactNode }) => ReactNode,
+    { mode },
+    child,
+  );
 
 interface Harness {
   latest?: UseEnrollment;
@@ -132,7 +140,7 @@ describe("useEnrollment inside React 19's <Activity>", () => {
   it("hidden while the SMS request is in flight and shown again: one SMS, no second request, no invented 2000", async () => {
     const { sim, harness, hookOptions } = setup({ latencyMs: 40 });
     const tree = (mode: "visible" | "hidden") =>
-      createElement(Activity, { mode, children: createElement(Flow, { harness, options: hookOptions }) });
+      inActivity(mode, createElement(Flow, { harness, options: hookOptions }));
     const view = render(tree("visible"));
     await act(async () => harness.latest?.start());
     const errors = watchErrors(harness);
@@ -155,7 +163,7 @@ describe("useEnrollment inside React 19's <Activity>", () => {
   it("hidden while the code is being validated and shown again: one validation", async () => {
     const { sim, harness, hookOptions } = setup({ latencyMs: 40 });
     const tree = (mode: "visible" | "hidden") =>
-      createElement(Activity, { mode, children: createElement(Flow, { harness, options: hookOptions }) });
+      inActivity(mode, createElement(Flow, { harness, options: hookOptions }));
     const view = render(tree("visible"));
     await act(async () => harness.latest?.start());
     await settle(harness, (actor) => actor.getSnapshot().matches("awaitingCode"));
