@@ -120,7 +120,7 @@ describe("the demo on the reference server", () => {
     expect(await alert.textContent()).toContain(
       "Your account is blocked. Remove your enrolled devices to start again.",
     );
-    expect(await alert.textContent()).toContain("Error 2310: inwebo: account is blocked");
+    expect(await alert.locator("small").textContent()).toBe("2310 inwebo: account is blocked");
     expect(await d.app.textContent()).toContain(
       "Remove all the devices enrolled on your account, then enroll this one again.",
     );

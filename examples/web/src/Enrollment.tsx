@@ -1,6 +1,6 @@
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { type ClipboardEvent, type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import type { UiStrings } from "./i18n";
-import type { UseEnrollment } from "./pims";
+import { normalizeCode, type UseEnrollment } from "./pims";
 
 type Screen =
   | "idle"
@@ -68,10 +68,16 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
   const codeRef = useRef<HTMLInputElement>(null);
   const mounted = useRef(false);
 
-  // A new error takes the focus, so that keyboard and screen-reader users meet it first.
+  // A new error is announced (role="alert"). On the code screen the focus stays in the field, its content
+  // selected so that typing replaces it; elsewhere the error takes the focus.
   useEffect(() => {
-    if (error !== null) alertRef.current?.focus();
-  }, [error]);
+    if (error === null) return;
+    const field = codeRef.current;
+    if (screen === "code" && field) {
+      field.focus();
+      field.select();
+    } else alertRef.current?.focus();
+  }, [error, screen]);
 
   // A new screen takes the focus (its code field, or its heading) unless an error already did.
   useEffect(() => {
@@ -88,13 +94,17 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
     <div
       className="alert"
       role="alert"
+      id="enrollment-error"
       tabIndex={-1}
       ref={alertRef}
       data-code={view.error.code}
       data-pims-error={view.error.code}
     >
       <p className="alert-message">{view.error.message}</p>
-      <p className="alert-detail">{t.errorDetail(view.error.code, view.error.label)}</p>
+      {/* For support: the code and the SDK's own label, untranslated. */}
+      <small className="alert-detail">
+        <span lang="en">{view.error.detail}</span>
+      </small>
     </div>
   );
 
@@ -136,7 +146,6 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
         <section className="screen" aria-busy={view.busy} {...pims}>
           {heading(title)}
           {view.busy && <Spinner label={t.pleaseWait} />}
-          {step === "requestingCode" && view.maskedPhone && <p>{t.sentTo(view.maskedPhone)}</p>}
           {alert}
           <div className="actions">
             {(view.phase === "stalled" || view.phase === "offline") && <RetryButton flow={flow} t={t} />}
@@ -239,8 +248,17 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (view.canSubmit) flow.submit(code.trim());
+    if (view.canSubmit) flow.submit(code);
     else if (view.canRetry) flow.retry();
+  };
+  // Typed: digits (full-width ones too), and the spaces or dashes people put between them; no letters.
+  const type = (text: string) => setCode(text.replace(/[^0-9\uFF10-\uFF19 -]/g, ""));
+  // Pasted: the code in it, from a whole SMS if need be (an origin-bound line's #code first).
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = normalizeCode(event.clipboardData.getData("text"));
+    if (pasted === "") return;
+    event.preventDefault();
+    setCode(pasted);
   };
 
   return (
@@ -253,7 +271,7 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
       <h3 ref={headingRef} tabIndex={-1}>
         {expired ? t.newCodeTitle : t.codeTitle}
       </h3>
-      {view.maskedPhone && <p className="sent-to">{t.sentTo(view.maskedPhone)}</p>}
+      {view.notice && <p className="sent-to">{view.notice}</p>}
       {alert}
       {!expired && (
         <form onSubmit={submit} noValidate>
@@ -265,12 +283,12 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
             type="text"
             inputMode="numeric"
             autoComplete="one-time-code"
-            maxLength={10}
             value={code}
-            onChange={(event) => setCode(event.target.value)}
+            onChange={(event) => type(event.target.value)}
+            onPaste={paste}
             readOnly={(view.step as Step) === "validatingCode"}
             aria-invalid={invalid}
-            aria-describedby="sms-code-hint sms-code-status"
+            aria-describedby={view.error ? "sms-code-hint enrollment-error" : "sms-code-hint"}
             data-pims-field="code"
           />
           <p id="sms-code-hint" className="hint">
@@ -285,7 +303,11 @@ function CodeScreen({ flow, t, alert, headingRef, codeRef, cancel }: CodeScreenP
           </button>
         </form>
       )}
-      <p id="sms-code-status" className="status" aria-live="polite">
+      {/* Announced at the moments that matter only: never the countdown's every second. */}
+      <p className="visually-hidden" role="status">
+        {view.announcement}
+      </p>
+      <p id="sms-code-status" className="status">
         {expired ? null : checking ? (
           <Spinner label={t.checking} />
         ) : (

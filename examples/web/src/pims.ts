@@ -16,6 +16,7 @@ export {
   type ErrorCode,
   enrollmentMachine,
   errorCatalog,
+  normalizeCode,
   type Operation,
   type Services,
 } from "../../../src/index";
