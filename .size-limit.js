@@ -11,7 +11,8 @@
 // context, states read from the machine, option and services checks) adds about 1.9 kB to the engine and
 // 2.7 kB to the consumer bundle (7.94 kB and 26.57 kB as measured with it), over both budgets, which could
 // not be met without dropping checks the issue asks for; the lived flow of issue 15 then brought them to
-// 8.26 kB and 26.9 kB. The first two limits hold those sizes until the budgets are decided again; the
+// 8.26 kB and 26.9 kB, and reusing a restarted request's call under React's StrictMode and <Activity>
+// (issue 14) to 8.41 kB and 27.08 kB. The first two limits hold those sizes until the budgets are decided again; the
 // others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
 // resend, an input error with no input, the countdowns' moments; and the error's detail) adds 1.65 kB to
@@ -29,7 +30,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8.3 kB",
+    limit: "8.45 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -37,7 +38,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "26.95 kB",
+    limit: "27.1 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
