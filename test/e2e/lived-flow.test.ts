@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, type DemoPage, focused, startDemo, visible } from "./support";
 
@@ -79,44 +79,6 @@ const recordAnnouncements = (page: Page) =>
 
 const announcements = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...(window as unknown as { heard: string[] }).heard]);
-
-/** A stand-in for WebOTP: records each `navigator.credentials.get` and lets the test answer it. */
-const stubWebOtp = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    type Call = {
-      options: CredentialRequestOptions & { otp?: { transport: string[] } };
-      resolve: (v: unknown) => void;
-    };
-    const calls: Call[] = [];
-    const w = window as unknown as Record<string, unknown>;
-    w.otpCalls = calls;
-    if (!("OTPCredential" in window)) w.OTPCredential = class OTPCredential {};
-    Object.defineProperty(navigator, "credentials", {
-      configurable: true,
-      value: {
-        get: (options: Call["options"]) =>
-          new Promise((resolve, reject) => {
-            calls.push({ options, resolve });
-            options.signal?.addEventListener("abort", () =>
-              reject(new DOMException("aborted", "AbortError")),
-            );
-          }),
-      },
-    });
-  });
-
-const otpCalls = (page: Page) =>
-  page.evaluate(() =>
-    (
-      (window as unknown as Record<string, unknown>).otpCalls as {
-        options: { otp?: { transport: string[] }; signal?: AbortSignal };
-      }[]
-    ).map((call) => ({
-      transport: call.options.otp?.transport ?? null,
-      signal: call.options.signal instanceof AbortSignal,
-      aborted: call.options.signal?.aborted ?? null,
-    })),
-  );
 
 describe("the flow as a person lives it (issue 15)", () => {
   it("offline while confirming the code: the flow waits, as the alert promises, and checks the same code once back online", async () => {
