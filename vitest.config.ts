@@ -6,6 +6,8 @@ const project = (name: string, timeout = 10_000) => ({
 
 export default defineConfig({
   test: {
+    // Installs Stately's parser (tools/statechart) if it is missing: no install-time script does.
+    globalSetup: ["test/support/statechart-tools.ts"],
     projects: [
       project("unit"),
       project("model", 30_000),

@@ -116,6 +116,23 @@ describe("the packed package, installed in a fresh project", () => {
     expect(specifiers).toEqual(expect.arrayContaining([pkg.name, `${pkg.name}/simulator`]));
   });
 
+  it("carries no install-time script: installing it runs nothing", async () => {
+    const installed = JSON.parse(
+      await readFile(join(project, "node_modules", pkg.name, "package.json"), "utf8"),
+    ) as { scripts?: Record<string, string> };
+    // What npm runs when an app installs the package (`prepare` too, for a git or folder dependency).
+    const atInstall = [
+      "preinstall",
+      "install",
+      "postinstall",
+      "prepublish",
+      "preprepare",
+      "prepare",
+      "postprepare",
+    ];
+    expect(Object.keys(installed.scripts ?? {}).filter((name) => atInstall.includes(name))).toEqual([]);
+  });
+
   it("imports every exported entry from ESM, each with named exports", async () => {
     const names = await exportNames("esm");
     for (const specifier of specifiers) {
