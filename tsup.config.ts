@@ -1,15 +1,20 @@
 import { rmSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
-/** The package's entry points, as `exports` in package.json names them. */
-const entries = {
+/** The code an app on React Native imports: all but the server, the CLI and the test drivers (Node's). */
+const appEntries = {
   index: "src/index.ts",
   simulator: "src/simulator.ts",
   http: "src/http.ts",
+  react: "src/react.ts",
+};
+
+/** The package's entry points, as `exports` in package.json names them. */
+const entries = {
+  ...appEntries,
   server: "src/server.ts",
   // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps it, tsup makes dist/cli.js executable.
   cli: "src/cli.ts",
-  react: "src/react.ts",
   testing: "src/testing.ts",
 };
 
@@ -19,7 +24,11 @@ const shared: Options = {
   external: ["xstate", "zod", "react", "@xstate/react", "@testing-library/react"],
 };
 
-// Two builds run at once, so neither cleans: the output folder (`--out-dir` or dist) is emptied here, once.
+/** `index` → `react-native/index`: the React Native build's files, in their own folder of the output. */
+const inReactNativeFolder = (named: Record<string, string>) =>
+  Object.fromEntries(Object.entries(named).map(([name, source]) => [`react-native/${name}`, source]));
+
+// Three builds run at once, so none cleans: the output folder (`--out-dir` or dist) is emptied here, once.
 export default defineConfig((overrides) => {
   rmSync(overrides.outDir ?? "dist", { recursive: true, force: true });
   return [
@@ -28,5 +37,21 @@ export default defineConfig((overrides) => {
     { ...shared, entry: ["src/**/*.ts"], format: ["esm"], bundle: false, dts: { entry: entries } },
     // CommonJS, one bundle per entry: require() takes a whole file anyway.
     { ...shared, entry: entries, format: ["cjs"], dts: true },
+    // React Native (the `react-native` export condition). Metro does not tree-shake: it keeps every module an
+    // import reaches, and `zod/mini`'s namespace import reaches all of zod's core, locales included (98.8 kB
+    // gzip). Here esbuild bundles zod in and keeps only what the schemas use; xstate and React stay peers,
+    // shared with the app. The entries share chunks, so an app importing two of them has one copy of each.
+    {
+      ...shared,
+      entry: inReactNativeFolder(appEntries),
+      format: ["esm"],
+      platform: "neutral",
+      splitting: true,
+      external: ["xstate", "react", "@xstate/react"],
+      noExternal: ["zod"],
+      esbuildOptions: (options) => {
+        options.chunkNames = "react-native/chunks/[name]-[hash]";
+      },
+    },
   ];
 });
