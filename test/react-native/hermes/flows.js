@@ -5,6 +5,7 @@
  * `react-native-get-random-values`.
  * Each flow prints one line, `FLOW <name> <JSON>`, which test/react-native/hermes.mjs checks.
  */
+// biome-ignore lint/suspicious/noReactNativeDeepImports: React Native's own set-up module, as its start-up runs it.
 import "react-native/Libraries/Core/setUpXHR";
 import { createEnrollmentActor, toViewModel } from "pims-enrollment";
 import { createSimulator } from "pims-enrollment/simulator";
