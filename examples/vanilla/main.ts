@@ -3,7 +3,7 @@
  * Run it with `npx vite examples/vanilla`. In an app, import from "pims-enrollment" and
  * "pims-enrollment/simulator" (or use `createHttpTransport` from "pims-enrollment/http").
  */
-import { createEnrollmentActor, type EnrollmentViewModel, toViewModel } from "../../src/index";
+import { createEnrollmentActor, type EnrollmentViewModel, normalizeCode, toViewModel } from "../../src/index";
 import { createSimulator } from "../../src/simulator";
 import { exposeSimulator, pageSetup } from "../shared/simulated-page";
 
@@ -15,6 +15,7 @@ const errorBox = $("error");
 const form = $<HTMLFormElement>("code-form");
 const codeInput = $<HTMLInputElement>("code");
 const meta = $("meta");
+const announcer = $("announcer");
 const buttons = {
   start: $<HTMLButtonElement>("start"),
   resend: $<HTMLButtonElement>("resend"),
@@ -68,14 +69,24 @@ const render = () => {
   else delete errorBox.dataset.pimsError;
 
   title.textContent = TITLES[step] ?? "Please wait…";
-  status.textContent = view.busy
-    ? "Please wait…"
-    : view.maskedPhone && step === "awaitingCode"
-      ? `We sent a code by SMS to ${view.maskedPhone}.`
-      : nextStep(view);
+  // "Sent" only as the view model says it: once a send succeeded.
+  status.textContent = view.busy ? "Please wait…" : (view.notice ?? nextStep(view));
+  // Announced at the moments that matter only, never the countdown's every second.
+  if (announcer.textContent !== (view.announcement ?? "")) announcer.textContent = view.announcement ?? "";
 
   errorBox.hidden = view.error === null;
-  errorBox.textContent = view.error ? `${view.error.message} (error ${view.error.code})` : "";
+  errorBox.replaceChildren();
+  if (view.error) {
+    const message = document.createElement("p");
+    message.textContent = view.error.message;
+    // For support: the code and the SDK's label, untranslated, as small print.
+    const detail = document.createElement("small");
+    detail.lang = "en";
+    detail.textContent = view.error.detail;
+    errorBox.append(message, detail);
+  }
+  codeInput.setAttribute("aria-describedby", view.error ? "error" : "");
+  codeInput.setAttribute("aria-invalid", String(view.recovery === "fix-input"));
 
   form.hidden = !view.canSubmit && step !== "validatingCode";
   codeInput.readOnly = view.busy;
@@ -96,10 +107,15 @@ const render = () => {
   buttons.retry.hidden = !(view.phase === "stalled" || view.phase === "offline");
   buttons.retry.disabled = !view.canRetry;
 
-  // The focus follows the flow: a new error first, otherwise the new screen.
+  // The focus follows the flow: after a new error in code entry it stays in the field, its content selected
+  // so that typing replaces it; another new error takes it; otherwise the new screen does.
   const error = snapshot.context.error;
-  if (error !== null && error !== shownError) errorBox.focus();
-  else if (step !== shownStep) (step === "awaitingCode" ? codeInput : title).focus();
+  if (error !== null && error !== shownError) {
+    if (step === "awaitingCode" && !form.hidden) {
+      codeInput.focus();
+      codeInput.select();
+    } else errorBox.focus();
+  } else if (step !== shownStep) (step === "awaitingCode" ? codeInput : title).focus();
   shownError = error;
   shownStep = step;
 
@@ -118,7 +134,8 @@ buttons.retry.addEventListener("click", () => actor.send({ type: "retry" }));
 buttons.cancel.addEventListener("click", () => actor.send({ type: "cancel" }));
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  actor.send({ type: "code.submit", code: codeInput.value.trim() });
+  // The code as people type and paste it: spaced or full-width digits, a whole SMS.
+  actor.send({ type: "code.submit", code: normalizeCode(codeInput.value) });
 });
 window.addEventListener("online", () => actor.send({ type: "network.online" }));
 window.addEventListener("offline", () => actor.send({ type: "network.offline" }));

@@ -40,7 +40,9 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     await page.getByLabel("SMS code").fill(code === "000000" ? "111111" : "000000");
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("This code is not correct");
-    expect(await focused(page)).toBe("#error");
+    // The focus stays in the field, the error its description.
+    expect(await focused(page)).toBe("#code");
+    expect(await page.getByLabel("SMS code").getAttribute("aria-describedby")).toBe("error");
 
     await page.getByLabel("SMS code").fill(code);
     await page.getByRole("button", { name: "Confirm" }).click();
