@@ -12,7 +12,9 @@
 // 2.7 kB to the consumer bundle (7.94 kB and 26.57 kB as measured with it), over both budgets, which could
 // not be met without dropping checks the issue asks for; the lived flow of issue 15 then brought them to
 // 8.26 kB and 26.9 kB, and reusing a restarted request's call under React's StrictMode and <Activity>
-// (issue 14) to 8.41 kB and 27.08 kB. The first two limits hold those sizes until the budgets are decided again; the
+// (issue 14) to 8.41 kB and 27.08 kB; issue 13's one result shape, the facade's named state and the
+// machine's typed readers (no answerOf<T> casts) then added about 0.1 kB to each (8.51 kB and 27.17 kB;
+// no byte-shaving traded back for them). The first two limits hold those sizes until the budgets are decided again; the
 // others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
 // resend, an input error with no input, the countdowns' moments; and the error's detail) adds 1.65 kB to
@@ -30,7 +32,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8.45 kB",
+    limit: "8.6 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -38,7 +40,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "27.1 kB",
+    limit: "27.3 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",

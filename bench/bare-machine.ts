@@ -101,7 +101,7 @@ const bareMachine = setup({
     recordError: assign({
       error: ({ event }) => {
         const output = outputOf(event);
-        return output.ok ? null : output.code;
+        return output.ok ? null : output.error;
       },
     }),
     clearError: assign({ error: null }),

@@ -18,7 +18,7 @@ export const limits = defaultTimers;
 export const codeFormatValid = (code: string): boolean => /^[0-9]{4,10}$/.test(code);
 
 /** A refusal of the flow's own, as the engine answers it. */
-const refused = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
+const refused = (code: ErrorCode): Outcome<never> => ({ ok: false, error: code });
 
 /** The token calls need credentials; without them SET answers 2344. */
 const NO_TOKEN = 2344;

@@ -73,7 +73,7 @@ const initial: State = {
 };
 
 /** An effect that threw is a bug: the flow answers 2000, as the engine does. */
-const UNEXPECTED: Outcome<never> = { ok: false, code: 2000 };
+const UNEXPECTED: Outcome<never> = { ok: false, error: 2000 };
 
 /** The pure transition function. */
 const reduce = (state: State, event: Event): State => {
@@ -90,7 +90,7 @@ const reduce = (state: State, event: Event): State => {
     default: {
       if (event.type !== "answered") return state;
       const { outcome } = event;
-      if (!outcome.ok) return { ...state, step: "stalled", error: outcome.code };
+      if (!outcome.ok) return { ...state, step: "stalled", error: outcome.error };
       switch (state.step) {
         case "initializing":
           return { ...state, step: "checkingDevice", error: null };

@@ -50,9 +50,16 @@ const rows = () =>
 /** The PIMS code an inWebo result code surfaces as; an unknown result is "Unknown error". */
 export const codeOfInweboResult = (result: number): ErrorCode => pimsCodes[result as InweboResult] ?? 2000;
 
+/**
+ * The results a token's own operation answers, ERR_ACCESS to ERR_FORBIDDEN: not those of the network
+ * (ERR_NETWORK, ERR_TIMEOUT), of the activation code it was handed (ERR_CODE, ERR_SN) or of a PIN.
+ */
+const isTokenOperationResult = (result: InweboResult): boolean =>
+  result >= InweboResult.ERR_ACCESS && result <= InweboResult.ERR_FORBIDDEN;
+
 /** The inWebo result code that surfaces as a given PIMS code in 2308-2317, for simulating the token. */
 export const inweboResultOf = (code: ErrorCode): InweboResult | undefined =>
-  rows().find(([result, pims]) => pims === code && result >= 4 && result <= 14)?.[0];
+  rows().find(([result, pims]) => pims === code && isTokenOperationResult(result))?.[0];
 
 type ResultsByName = Readonly<
   Record<InweboResultName, { readonly result: InweboResult; readonly code: ErrorCode }>

@@ -1,4 +1,11 @@
-import { codeOfInweboResult, type ErrorCode, recoveryOf } from "../errors/index.js";
+import {
+  codeOfInweboResult,
+  type ErrorCode,
+  type Failure,
+  fail,
+  recoveryOf,
+  succeed,
+} from "../errors/index.js";
 import type { CallContext, EnrollmentStatus, InweboOutcome, Outcome, Services } from "../services/ports.js";
 import type { Command } from "./validate.js";
 
@@ -7,11 +14,9 @@ export interface FacadeMemory {
   pendingSyncStatus: EnrollmentStatus | undefined;
 }
 
-const refused = (code: ErrorCode) => ({ ok: false, code }) as const;
-
-/** A token call's failure as a refusal; nothing when it succeeded. */
-const tokenFailure = (outcome: InweboOutcome) =>
-  outcome.ok ? undefined : refused(codeOfInweboResult(outcome.result));
+/** A token call's failure as the PIMS code it surfaces as; nothing when it succeeded. */
+const tokenFailure = (outcome: InweboOutcome): Failure<ErrorCode> | undefined =>
+  outcome.ok ? undefined : fail(codeOfInweboResult(outcome.error));
 
 /** SET smscode: the backend checks the code, then the device's token activates with what it issued. */
 const validateAndActivate = async (
@@ -21,15 +26,15 @@ const validateAndActivate = async (
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
   const { token } = services;
-  if (!token?.isConfigured()) return refused(2344);
+  if (!token?.isConfigured()) return fail(2344);
   const validation = await services.transport.validateSmsCode(smsCode, ctx);
   if (!validation.ok) return validation;
   const { status, activationCode } = validation.value;
   const startFailure = tokenFailure(await token.activationStart(activationCode, ctx));
   if (startFailure) return startFailure;
   const finalizeFailure = tokenFailure(await token.activationFinalize(ctx));
-  if (!finalizeFailure) return { ok: true, value: { status } };
-  if (recoveryOf(finalizeFailure.code) === "sync") memory.pendingSyncStatus = status;
+  if (!finalizeFailure) return succeed({ status });
+  if (recoveryOf(finalizeFailure.error) === "sync") memory.pendingSyncStatus = status;
   return finalizeFailure;
 };
 
@@ -41,16 +46,16 @@ const runSynchronize = async (
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
   const { token } = services;
   const status = memory.pendingSyncStatus;
-  if (!token?.isConfigured()) return refused(2344);
-  if (status === undefined) return refused(2311);
+  if (!token?.isConfigured()) return fail(2344);
+  if (status === undefined) return fail(2311);
   const failure = tokenFailure(await token.synchronize(ctx));
   if (failure) return failure;
   memory.pendingSyncStatus = undefined;
-  return { ok: true, value: { status } };
+  return succeed({ status });
 };
 
 /** The 2316 recovery, one at a time like any command. */
-export const SYNCHRONIZE: Command = { ok: true, key: "synchronize", operation: "synchronize", params: {} };
+export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", params: {} };
 
 /** Runs an accepted command against the services. Expected refusals come back as values. */
 export const runCommand = (

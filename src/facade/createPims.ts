@@ -1,9 +1,9 @@
-import type { ErrorCode } from "../errors/index.js";
+import { type ErrorCode, fail, type Result, succeed } from "../errors/index.js";
 import { checkLimit, pimsConfigSchema, TIMEOUT_LIMIT } from "../schemas/index.js";
 import { checkServices } from "../services/check.js";
+import { type AbortReason, withDeadline } from "../services/deadline.js";
 import type { Services } from "../services/ports.js";
 import { type FacadeMemory, runCommand, SYNCHRONIZE } from "./commands.js";
-import { withDeadline } from "./deadline.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { failed, type PimsMessage, succeeded } from "./messages.js";
 import { randomTransactionId } from "./transactionId.js";
@@ -50,30 +50,47 @@ export interface Pims {
   release(): void;
 }
 
+/**
+ * Where a facade is in its life: before a successful `initialize` (and after `release()`), after a refused
+ * config, or ready for calls.
+ */
+type FacadeState = "uninitialized" | "invalid" | "ready";
+
+/** What every call answers while the facade is not ready. */
+const REFUSAL_OF_STATE: Readonly<Record<Exclude<FacadeState, "ready">, ErrorCode>> = {
+  uninitialized: 2001,
+  invalid: 2006,
+};
+
+/** What a call cut short answers: 2201 past the facade's timeout, 2001 once the facade is released. */
+const CUT_SHORT: Readonly<Record<Exclude<AbortReason, "caller">, ErrorCode>> = {
+  timeout: 2201,
+  release: 2001,
+};
+
 /** One facade's state, shared by module-level functions: a facade is five small closures, no more. */
 interface Facade extends FacadeMemory {
   readonly services: Services;
   readonly timeoutMs: number;
   readonly transactionId: () => string;
   readonly logger: Logger;
-  /** What every call answers until `initialize` succeeds (2001, then 2006 after a refused config). */
-  refusal: ErrorCode | undefined;
-  /** The commands in flight, by key, with what cuts each short; there only while some are. */
-  inFlight: Map<string, () => void> | undefined;
+  state: FacadeState;
+  /** The commands in flight, by key, each with the `release` that cuts it short. */
+  readonly inFlight: Map<string, () => void>;
 }
 
-/** Answers once, never synchronously; an aborted call answers nobody. */
+/** Answers once, never synchronously; an aborted call, or one `produce` leaves unanswered, answers nobody. */
 const answer = async (
   facade: Facade,
   callback: Callback | undefined,
   signal: AbortSignal | undefined,
-  produce: (id: string) => Promise<PimsMessage>,
+  produce: (id: string) => Promise<PimsMessage | null>,
 ): Promise<PimsMessage | null> => {
   const id = facade.transactionId();
   if (signal?.aborted) return null;
   // `produce` is async: the callback runs after at least one await, never inside get/set.
   const message = await produce(id);
-  if (signal?.aborted) return null;
+  if (message === null || signal?.aborted) return null;
   if (message.status === "FAILED")
     facade.logger("info", "call failed", { transactionId: id, code: message.error.code });
   try {
@@ -84,41 +101,46 @@ const answer = async (
   return message;
 };
 
+/** A command's work: what the services answer; a service that throws, even synchronously, is a bug (2000). */
+const runSafely = async (facade: Facade, command: Command, signal: AbortSignal) => {
+  try {
+    return await runCommand(command, facade.services, facade, { signal });
+  } catch {
+    return fail(2000);
+  }
+};
+
 /**
  * `get`, `set` and `synchronize`, checked in the documented order: the facade's state, the call's own
- * checks, a duplicate in flight (2005); then its work, under the facade's timeout.
+ * checks, a duplicate in flight (2005); then its work, under the facade's timeout. The SDK's optional
+ * callback comes before the options, which may also come in its place.
  */
 const call = (
   facade: Facade,
-  accept: () => Command | Refusal,
-  a: Callback | CallOptions | undefined,
-  b: CallOptions | undefined,
+  accept: () => Result<Command, Refusal>,
+  callbackOrOptions: Callback | CallOptions | undefined,
+  options: CallOptions | undefined,
 ) => {
-  const withCallback = typeof a === "function";
-  const callback = withCallback ? a : undefined;
-  const signal = (withCallback ? b : (a ?? b))?.signal;
+  const withCallback = typeof callbackOrOptions === "function";
+  const callback = withCallback ? callbackOrOptions : undefined;
+  const signal = (withCallback ? options : (callbackOrOptions ?? options))?.signal;
   return answer(facade, callback, signal, async (id) => {
-    if (facade.refusal !== undefined) return failed(id, facade.refusal);
-    const command = accept();
-    if (!command.ok) return failed(id, command.code, command.parameter);
-    const { key } = command;
-    facade.inFlight ??= new Map();
-    const inFlight = facade.inFlight;
-    if (inFlight.has(key)) return failed(id, 2005);
-    const deadline = withDeadline(
-      (ctx) => runCommand(command, facade.services, facade, ctx),
-      facade.timeoutMs,
-      signal,
-    );
-    inFlight.set(key, deadline.cancel);
-    const outcome = await deadline.settled;
-    // After `release()` the key may be a newer call's, in the facade's new map: only this call's entry goes.
-    if (facade.inFlight?.get(key) === deadline.cancel) facade.inFlight.delete(key);
-    if (facade.inFlight?.size === 0) facade.inFlight = undefined;
-    // Cut short by `release()`, which answers 2001, or by the caller's signal, which `answer` turns into no
-    // answer at all.
-    if ("aborted" in outcome) return failed(id, 2001);
-    return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.code);
+    if (facade.state !== "ready") return failed(id, REFUSAL_OF_STATE[facade.state]);
+    const accepted = accept();
+    if (!accepted.ok) return failed(id, accepted.error.code, accepted.error.parameter);
+    const command = accepted.value;
+    if (facade.inFlight.has(command.key)) return failed(id, 2005);
+    const deadline = withDeadline((signal) => runSafely(facade, command, signal), facade.timeoutMs, signal);
+    facade.inFlight.set(command.key, deadline.release);
+    const settled = await deadline.settled;
+    // After `release()` the key may be a newer call's: only this call's own entry goes.
+    if (facade.inFlight.get(command.key) === deadline.release) facade.inFlight.delete(command.key);
+    if (settled.ok) {
+      const outcome = settled.value;
+      return outcome.ok ? succeeded(id, outcome.value) : failed(id, outcome.error);
+    }
+    // A call its caller aborted answers nobody.
+    return settled.error === "caller" ? null : failed(id, CUT_SHORT[settled.error]);
   });
 };
 
@@ -141,32 +163,35 @@ export const createPims = (options: CreatePimsOptions): Pims => {
     timeoutMs: checkLimit(CALLER, "timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS, TIMEOUT_LIMIT),
     transactionId: checkFunction("transactionId", options.transactionId ?? randomTransactionId),
     logger: checkFunction("logger", options.logger ?? silentLogger),
-    refusal: 2001,
+    state: "uninitialized",
     pendingSyncStatus: undefined,
-    inFlight: undefined,
+    inFlight: new Map(),
   };
   return {
     initialize: (config, callback) =>
       answer(facade, callback, undefined, async (id) => {
-        if (facade.refusal === undefined) return failed(id, 2007);
+        if (facade.state === "ready") return failed(id, 2007);
         let valid = false;
         try {
           valid = pimsConfigSchema.safeParse(config).success;
         } catch {
           // A config whose getters throw is as invalid as any other.
         }
-        facade.refusal = valid ? undefined : 2006;
+        facade.state = valid ? "ready" : "invalid";
         facade.logger("info", valid ? "initialized" : "invalid config", { transactionId: id });
         return valid ? succeeded(id, null) : failed(id, 2006);
       }),
-    get: (api, params, a, b) => call(facade, () => validateCall("get", api, params), a, b),
-    set: (api, params, a, b) => call(facade, () => validateCall("set", api, params), a, b),
-    synchronize: (a, b) => call(facade, () => SYNCHRONIZE, a, b),
+    get: (api, params, callbackOrOptions, options) =>
+      call(facade, () => validateCall("get", api, params), callbackOrOptions, options),
+    set: (api, params, callbackOrOptions, options) =>
+      call(facade, () => validateCall("set", api, params), callbackOrOptions, options),
+    synchronize: (callbackOrOptions, options) =>
+      call(facade, () => succeed(SYNCHRONIZE), callbackOrOptions, options),
     release: () => {
-      facade.refusal = 2001;
-      const inFlight = facade.inFlight;
-      facade.inFlight = undefined;
-      for (const cancel of inFlight?.values() ?? []) cancel();
+      facade.state = "uninitialized";
+      // Each call cut short settles later, on a microtask: the map is not changed while it is read.
+      for (const cutShort of facade.inFlight.values()) cutShort();
+      facade.inFlight.clear();
     },
   };
 };

@@ -1,9 +1,8 @@
-import type { ErrorCode, Operation } from "../errors/index.js";
+import { type ErrorCode, fail, type Operation, type Result, succeed } from "../errors/index.js";
 import { apiRules } from "../schemas/index.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {
-  readonly ok: true;
   /** What makes the same command twice at once a duplicate (2005): method, api and variant. */
   readonly key: string;
   /** An api's operation, or the 2316 recovery beyond the SDK. */
@@ -11,14 +10,13 @@ export interface Command {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** A call refused before it reaches the services. */
+/** Why a call is refused before it reaches the services: a code, and the parameter its label names. */
 export interface Refusal {
-  readonly ok: false;
   readonly code: ErrorCode;
   readonly parameter?: string | undefined;
 }
 
-const refuse = (code: ErrorCode, parameter?: string): Refusal => ({ ok: false, code, parameter });
+const refuse = (code: ErrorCode, parameter?: string) => fail<Refusal>({ code, parameter });
 
 /**
  * An own data property's value: a getter never runs app code inside the facade. An accessor stands as
@@ -41,7 +39,11 @@ const isPlainObject = (value: NonNullable<unknown>): value is object => {
  * turn: missing (2101), a documented variant not implemented here (2002), invalid (2102). Never throws,
  * whatever `params` is.
  */
-export const validateCall = (method: "get" | "set", api: unknown, params: unknown): Command | Refusal => {
+export const validateCall = (
+  method: "get" | "set",
+  api: unknown,
+  params: unknown,
+): Result<Command, Refusal> => {
   try {
     const rule = apiRules[method].get(api);
     if (rule === undefined) return refuse(2002);
@@ -60,7 +62,7 @@ export const validateCall = (method: "get" | "set", api: unknown, params: unknow
     // The first param picks the variant (`type`, `action`); an api without params has none.
     const variant = Object.values(normalised)[0];
     const key = variant === undefined ? `${method} ${api}` : `${method} ${api} ${String(variant)}`;
-    return { ok: true, key, operation: rule.operation, params: normalised };
+    return succeed({ key, operation: rule.operation, params: normalised });
   } catch {
     return refuse(2102, "params");
   }

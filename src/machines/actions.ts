@@ -1,8 +1,9 @@
 import { assign } from "xstate";
 import { errorBody } from "../errors/index.js";
+import { statusAnswer, trustedPhoneAnswer } from "./actors.js";
 import { forgetCode, holdCode } from "./heldCode.js";
-import { answerOf, replyOf } from "./reply.js";
-import type { EnrollmentContext, EnrollmentEvent, EnrollmentStatus } from "./types.js";
+import { replyErrorOf, replyOf } from "./reply.js";
+import type { EnrollmentContext, EnrollmentEvent } from "./types.js";
 
 /** XState's `assign` for this machine: a partial context, or a function of context and event that gives one. */
 const update = assign<EnrollmentContext, EnrollmentEvent, undefined, EnrollmentEvent, never>;
@@ -16,14 +17,12 @@ const answeredAt = (event: EnrollmentEvent): number => replyOf(event)?.at ?? 0;
  */
 export const actions = {
   /** The reply's error; 2000 when the actor threw, a bug (its error event carries no reply). */
-  recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyOf(event)?.error ?? errorBody(2000) })),
+  recordError: /* @__PURE__ */ update(({ event }) => ({ error: replyErrorOf(event) ?? errorBody(2000) })),
   clearError: /* @__PURE__ */ update({ error: null }),
   storePhone: /* @__PURE__ */ update(({ event }) => ({
-    phoneNumber: answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber ?? null,
+    phoneNumber: trustedPhoneAnswer(event)?.phoneNumber ?? null,
   })),
-  storeStatus: /* @__PURE__ */ update(({ event }) => ({
-    status: answerOf<{ status: EnrollmentStatus }>(event)?.status ?? null,
-  })),
+  storeStatus: /* @__PURE__ */ update(({ event }) => ({ status: statusAnswer(event)?.status ?? null })),
   /** A request in flight may send an SMS: it counts until its reply says that nothing was sent. */
   countSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
   /** The request failed and sent nothing (refused, offline): the send does not count. */

@@ -1,10 +1,20 @@
-import { type AnyActor, type AnyActorLogic, type AnyActorRef, fromCallback, fromPromise } from "xstate";
+import {
+  type AnyActor,
+  type AnyActorLogic,
+  type AnyActorRef,
+  type EventObject,
+  fromCallback,
+  fromPromise,
+  type PromiseActorLogic,
+} from "xstate";
+import { fail, succeed } from "../errors/index.js";
 import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.js";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
 import { type AnySystem, dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { heldCodeOf } from "./heldCode.js";
+import { INTERRUPTED, replyOf } from "./reply.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
 
 export interface DeadlinesInput {
@@ -17,11 +27,12 @@ export interface DeadlinesInput {
 /** What every actor of an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
 
+/** A facade message as a reply; no message at all is a request that was not sent again. */
 const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
-  if (!message) return { ok: false, interrupted: true, at };
+  if (message === null) return { ...fail(INTERRUPTED), at };
   return message.status === "FAILED"
-    ? { ok: false, error: message.error, at }
-    : { ok: true, value: message.result as T, at };
+    ? { ...fail(message.error), at }
+    : { ...succeed(message.result as T), at };
 };
 
 /**
@@ -153,3 +164,23 @@ export const enrollmentActors = {
     if (heldCodeOf(system) === undefined) sendBack(CODE_LOST);
   }),
 } satisfies Record<string, AnyActorLogic>;
+
+/** What a facade-call actor answers when it succeeds. */
+type AnswerOf<Logic> = Logic extends PromiseActorLogic<Reply<infer T>, infer _Input> ? T : never;
+
+/** The answer in the done event of an actor of `Logic`; `undefined` when it failed or for any other event. */
+const answerOf = <Logic>(event: EventObject): AnswerOf<Logic> | undefined => {
+  const reply = replyOf(event);
+  return reply?.ok ? (reply.value as AnswerOf<Logic>) : undefined;
+};
+
+// The guards and actions read each actor's answer through these: one reader per actor, typed by it.
+type Actors = typeof enrollmentActors;
+/** What `checkDeviceActivation` answered. */
+export const deviceActivationAnswer = answerOf<Actors["checkDeviceActivation"]>;
+/** What `checkAccountBlock` answered. */
+export const accountBlockAnswer = answerOf<Actors["checkAccountBlock"]>;
+/** What `readTrustedPhone` answered: the trusted phone, `null` when the account has none. */
+export const trustedPhoneAnswer = answerOf<Actors["readTrustedPhone"]>;
+/** The enrollment status `validateCode` or `synchronizeToken` answered. */
+export const statusAnswer = answerOf<Actors["validateCode"] | Actors["synchronizeToken"]>;

@@ -1,25 +1,27 @@
 import { outcomeUnknown, type RecoveryClass, recoveryOf } from "../errors/index.js";
 import { smsCodeSchema } from "../schemas/params.js";
-import { answerOf, replyOf } from "./reply.js";
-import type { AccountBlockState, EnrollmentContext, EnrollmentEvent } from "./types.js";
+import { accountBlockAnswer, deviceActivationAnswer, trustedPhoneAnswer } from "./actors.js";
+import { INTERRUPTED, replyErrorOf, replyOf } from "./reply.js";
+import type { EnrollmentContext, EnrollmentEvent } from "./types.js";
 
 type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
 
 /** Named guards of the enrollment machine: pure functions of context and event. */
 export const guards = {
   replySucceeded: ({ event }: GuardArgs) => replyOf(event)?.ok === true,
-  replyInterrupted: ({ event }: GuardArgs) => replyOf(event)?.interrupted === true,
-  deviceActivated: ({ event }: GuardArgs) =>
-    answerOf<{ isDeviceActivated: boolean }>(event)?.isDeviceActivated === true,
-  accountBlocked: ({ event }: GuardArgs) => {
-    const state = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked ?? "NotBlocked";
-    return state !== "NotBlocked";
+  replyInterrupted: ({ event }: GuardArgs) => {
+    const reply = replyOf(event);
+    return reply !== undefined && !reply.ok && reply.error === INTERRUPTED;
   },
-  noTrustedPhone: ({ event }: GuardArgs) =>
-    answerOf<{ phoneNumber: string | null }>(event)?.phoneNumber === null,
+  deviceActivated: ({ event }: GuardArgs) => deviceActivationAnswer(event)?.isDeviceActivated === true,
+  accountBlocked: ({ event }: GuardArgs) => {
+    const answer = accountBlockAnswer(event);
+    return answer !== undefined && answer.isAccountBlocked !== "NotBlocked";
+  },
+  noTrustedPhone: ({ event }: GuardArgs) => trustedPhoneAnswer(event)?.phoneNumber === null,
   /** The reply failed with a code of this recovery class (the catalogue decides, not the machine). */
   replyFailedWith: ({ event }: GuardArgs, recovery: RecoveryClass) => {
-    const error = replyOf(event)?.error;
+    const error = replyErrorOf(event);
     return error !== undefined && recoveryOf(error.code) === recovery;
   },
   /** The recorded error's code is of this recovery class (the catalogue decides, not the machine). */
@@ -30,7 +32,7 @@ export const guards = {
    * request then counts as a send.
    */
   replyOutcomeUnknown: ({ event }: GuardArgs) => {
-    const error = replyOf(event)?.error;
+    const error = replyErrorOf(event);
     return error !== undefined && outcomeUnknown(error.code);
   },
   /**

@@ -1,7 +1,7 @@
 import type { EventObject } from "xstate";
 import { errorBody } from "../errors/index.js";
-import { answerOf } from "./reply.js";
-import type { AccountBlockState, EnrollmentApi, EnrollmentContext, EnrollmentOutput } from "./types.js";
+import { accountBlockAnswer } from "./actors.js";
+import type { EnrollmentApi, EnrollmentContext, EnrollmentOutput } from "./types.js";
 
 // Each final state's output; the machine's output is the one of the final state it ended in. Plain
 // functions, not a map: the machine config then holds no property access, and a bundle that does not
@@ -28,7 +28,7 @@ export const alreadyActivatedOutput = (): EnrollmentOutput => ({ outcome: "alrea
  * one that ended the flow.
  */
 export const accountBlockedOutput = ({ context, event }: Args & { event: EventObject }): EnrollmentOutput => {
-  const blockState = answerOf<{ isAccountBlocked: AccountBlockState }>(event)?.isAccountBlocked;
+  const blockState = accountBlockAnswer(event)?.isAccountBlocked;
   return {
     outcome: "accountBlocked",
     next: { api: ENROLLMENT_API, action: "remove" },

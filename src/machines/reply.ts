@@ -1,18 +1,16 @@
 import type { EventObject } from "xstate";
 import type { PimsErrorBody } from "../facade/index.js";
+import type { Reply } from "./types.js";
 
-/** Every field a `Reply` can have; each one is there only in the replies that have it. */
-interface ReplyFields {
-  readonly ok?: boolean;
-  readonly value?: unknown;
-  readonly error?: PimsErrorBody;
-  readonly interrupted?: true;
-  readonly at?: number;
-}
+/** A request that was not sent again on restore answers this. */
+export const INTERRUPTED = "interrupted";
 
-/** The reply carried by an actor's done event (`xstate.done.actor.<id>`), if the event is one. */
-export const replyOf = (event: EventObject): ReplyFields | undefined =>
-  (event as { output?: ReplyFields }).output;
+/** The reply an actor's done event (`xstate.done.actor.<id>`) carries; `undefined` for any other event. */
+export const replyOf = (event: EventObject): Reply<unknown> | undefined =>
+  (event as { output?: Reply<unknown> }).output;
 
-/** The value of a reply that succeeded; only those have one. */
-export const answerOf = <T>(event: EventObject): T | undefined => replyOf(event)?.value as T | undefined;
+/** The PIMS error a reply failed with; `undefined` for a success, an interrupted request or another event. */
+export const replyErrorOf = (event: EventObject): PimsErrorBody | undefined => {
+  const reply = replyOf(event);
+  return reply === undefined || reply.ok || reply.error === INTERRUPTED ? undefined : reply.error;
+};

@@ -1,3 +1,4 @@
+import type { Result } from "../errors/index.js";
 import type { PimsErrorBody } from "../facade/index.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 
@@ -56,12 +57,17 @@ export type EnrollmentEvent =
   | { type: "deadline.code" }
   | { type: "code.lost" };
 
-/** What a backend step's actor resolves with. It never rejects for an expected refusal. */
-export type Reply<T> =
-  | { readonly ok: true; readonly value: T; readonly at: number }
-  | { readonly ok: false; readonly error: PimsErrorBody; readonly at: number }
-  /** A request that was in flight when its snapshot was persisted: it is not sent again on restore. */
-  | { readonly ok: false; readonly interrupted: true; readonly at: number };
+/**
+ * Why a request answered nothing: it was in flight when its snapshot was persisted, and a request that
+ * must not be sent twice is not sent again on restore.
+ */
+export type Interrupted = "interrupted";
+
+/**
+ * What a backend step's actor resolves with, at the time it answered: the facade's result, or its error,
+ * or `"interrupted"`. It never rejects for an expected refusal.
+ */
+export type Reply<T> = Result<T, PimsErrorBody | Interrupted> & { readonly at: number };
 
 /** The API a final output points the app to next. */
 export type EnrollmentApi = "pims.authentication.enrollment";

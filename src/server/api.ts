@@ -7,8 +7,8 @@ import {
 } from "../schemas/protocol.js";
 import { API_PATHS, refusalStatusOf } from "../services/http/protocol.js";
 import type { Outcome } from "../services/ports.js";
-import { parseBody } from "./params.js";
-import { invalid, json, type Reply, type Route } from "./reply.js";
+import { parseBody } from "./body.js";
+import { invalid, json, type Route, type RouteAnswer } from "./route.js";
 
 /**
  * The output errors a backend outcome can carry show on the wire as what causes them on a real network,
@@ -16,18 +16,18 @@ import { invalid, json, type Reply, type Route } from "./reply.js";
  * network is a dropped connection, an invalid return is an answer off the protocol, a server error is a
  * 500. Every other code is a refusal body on 400 (input errors) or 422.
  */
-const WIRE_FAULTS: Partial<Record<ErrorCode, Reply>> = {
+const WIRE_FAULTS: Partial<Record<ErrorCode, RouteAnswer>> = {
   2201: { kind: "stall" },
   2202: { kind: "reset" },
   2203: json({ simulated: "an answer off the protocol" }),
   2204: { kind: "error", status: 500, code: 2204, message: "simulated server error" },
 };
 
-export const replyOfRefusal = (code: ErrorCode): Reply =>
+export const answerOfRefusal = (code: ErrorCode): RouteAnswer =>
   WIRE_FAULTS[code] ?? { kind: "error", status: refusalStatusOf(code), code };
 
-const answer = <T>(outcome: Outcome<T>, body: (value: T) => unknown = (value) => value): Reply =>
-  outcome.ok ? json(body(outcome.value)) : replyOfRefusal(outcome.code);
+const answer = <T>(outcome: Outcome<T>, body: (value: T) => unknown = (value) => value): RouteAnswer =>
+  outcome.ok ? json(body(outcome.value)) : answerOfRefusal(outcome.error);
 
 /** The four backend operations, served from the session's simulator. */
 export const apiRoutes: Readonly<Record<string, Route>> = {
@@ -51,7 +51,7 @@ export const apiRoutes: Readonly<Record<string, Route>> = {
     method: "POST",
     async run({ body, session, signal }) {
       const request = parseBody(smsCodeRequestSchema, body ?? {});
-      if (!request.ok) return request.reply;
+      if (!request.ok) return request.error;
       return answer(await session().services.transport.requestSmsCode({ signal }), () => ({ sent: true }));
     },
   },
@@ -59,8 +59,8 @@ export const apiRoutes: Readonly<Record<string, Route>> = {
     method: "POST",
     async run({ body, session, signal }) {
       const request = parseBody(smsCodeValidationRequestSchema, body ?? {});
-      if (!request.ok) return request.reply;
-      return answer(await session().services.transport.validateSmsCode(request.data.smsCode, { signal }));
+      if (!request.ok) return request.error;
+      return answer(await session().services.transport.validateSmsCode(request.value.smsCode, { signal }));
     },
   },
 };

@@ -7,8 +7,8 @@ import {
 } from "../schemas/protocol.js";
 import { CONTROL_PATHS } from "../services/http/protocol.js";
 import type { SimulatorOptions } from "../services/simulator/index.js";
-import { parseBody } from "./params.js";
-import { DONE, invalid, json, type Route } from "./reply.js";
+import { parseBody } from "./body.js";
+import { DONE, invalid, json, type Route } from "./route.js";
 
 /** Drops the keys whose value is `undefined`, for `exactOptionalPropertyTypes`. */
 const defined = <T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } =>
@@ -37,8 +37,8 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
     method: "POST",
     run({ body, session }) {
       const request = parseBody(failNextRequestSchema, body ?? {});
-      if (!request.ok) return request.reply;
-      const { operation, code, times } = request.data;
+      if (!request.ok) return request.error;
+      const { operation, code, times } = request.value;
       if (!isErrorCode(code)) return invalid(2102, "code", `${code} is not a catalogue error code`);
       if (operation === "smscode.set" && inweboResultOf(code) !== undefined) {
         return invalid(
@@ -55,8 +55,8 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
     method: "POST",
     run({ body, session }) {
       const request = parseBody(offlineRequestSchema, body ?? {});
-      if (!request.ok) return request.reply;
-      session().setOffline(request.data.offline);
+      if (!request.ok) return request.error;
+      session().setOffline(request.value.offline);
       return DONE;
     },
   },
@@ -64,8 +64,8 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
     method: "POST",
     run({ body, session }) {
       const request = parseBody(latencyRequestSchema, body ?? {});
-      if (!request.ok) return request.reply;
-      session().setLatency(request.data.ms);
+      if (!request.ok) return request.error;
+      session().setLatency(request.value.ms);
       return DONE;
     },
   },
@@ -80,8 +80,8 @@ export const controlRoutes: Readonly<Record<string, Route>> = {
     method: "PUT",
     run({ body, sessions, token }) {
       const request = parseBody(sessionOptionsSchema, body ?? {});
-      if (!request.ok) return request.reply;
-      const options: SimulatorOptions = defined(request.data);
+      if (!request.ok) return request.error;
+      const options: SimulatorOptions = defined(request.value);
       sessions.replace(token, options);
       return DONE;
     },

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as z from "zod/mini";
+import { fail, type Result, succeed } from "../errors/index.js";
 import { bearerTokenSchema } from "../schemas/protocol.js";
 import { DEFAULT_MAX_BODY_BYTES, HEALTH_PATH, isLoopbackHost } from "../services/http/protocol.js";
 import type { SimulatorOptions } from "../services/simulator/index.js";
 import { apiRoutes } from "./api.js";
 import { controlRoutes } from "./controls.js";
-import type { Reply, Route } from "./reply.js";
+import type { Route, RouteAnswer } from "./route.js";
 import { createSessionStore, type SessionStore } from "./sessions.js";
 import { readBody, sendError, sendJson } from "./wire.js";
 
@@ -36,15 +37,17 @@ export interface ReferenceHandler {
 const STALL_MAX_MS = 120_000;
 const BEARER = /^Bearer +(\S+)\s*$/i;
 
-type Auth = { readonly token: string } | { readonly refusal: string };
+const MISSING_TOKEN = "missing bearer token";
+const MALFORMED_TOKEN = "malformed bearer token: expected Authorization: Bearer <token68>";
 
-const authenticate = (header: string | undefined): Auth => {
-  if (header === undefined || header.trim() === "") return { refusal: "missing bearer token" };
+/** The request's bearer token, or why there is none to use. */
+const authenticate = (
+  header: string | undefined,
+): Result<string, typeof MISSING_TOKEN | typeof MALFORMED_TOKEN> => {
+  if (header === undefined || header.trim() === "") return fail(MISSING_TOKEN);
   const token = BEARER.exec(header)?.[1];
-  if (token === undefined || !z.safeParse(bearerTokenSchema, token).success) {
-    return { refusal: "malformed bearer token: expected Authorization: Bearer <token68>" };
-  }
-  return { token };
+  if (token === undefined || !z.safeParse(bearerTokenSchema, token).success) return fail(MALFORMED_TOKEN);
+  return succeed(token);
 };
 
 /** The request target as a URL; `undefined` when it does not parse (`//[`, for instance). */
@@ -80,7 +83,7 @@ export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): R
   ]);
   const stalled = new Set<ServerResponse>();
 
-  const write = (req: IncomingMessage, res: ServerResponse, reply: Reply): void => {
+  const write = (req: IncomingMessage, res: ServerResponse, reply: RouteAnswer): void => {
     if (res.destroyed || res.headersSent) return;
     switch (reply.kind) {
       case "json":
@@ -131,24 +134,26 @@ export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): R
       );
     }
     const auth = authenticate(req.headers.authorization);
-    if ("refusal" in auth) {
+    if (!auth.ok) {
       const challenge =
-        auth.refusal === "missing bearer token"
+        auth.error === MISSING_TOKEN
           ? 'Bearer realm="pims-enrollment"'
           : 'Bearer realm="pims-enrollment", error="invalid_token"';
-      return sendError(res, 401, { code: 2204, message: auth.refusal }, { "www-authenticate": challenge });
+      return sendError(res, 401, { code: 2204, message: auth.error }, { "www-authenticate": challenge });
     }
+    const token = auth.value;
     let body: unknown;
     if (route.method === "GET") {
       req.resume();
     } else {
       const read = await readBody(req, maxBodyBytes);
       if (!read.ok) {
-        return sendError(res, read.status, { code: 2204, message: read.message }, { connection: "close" });
+        const { status, message } = read.error;
+        return sendError(res, status, { code: 2204, message }, { connection: "close" });
       }
-      if (read.text.trim() !== "") {
+      if (read.value.trim() !== "") {
         try {
-          body = JSON.parse(read.text);
+          body = JSON.parse(read.value);
         } catch {
           return sendError(res, 400, {
             code: 2102,
@@ -164,8 +169,8 @@ export const createReferenceHandler = (options: ReferenceHandlerOptions = {}): R
     };
     res.once("close", onClose);
     const reply = await route.run({
-      token: auth.token,
-      session: () => sessions.get(auth.token),
+      token,
+      session: () => sessions.get(token),
       sessions,
       query: url.searchParams,
       body,

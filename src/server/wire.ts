@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ErrorCode, labelOf } from "../errors/index.js";
+import { type ErrorCode, fail, labelOf, type Result, succeed } from "../errors/index.js";
 
 /** Writing JSON answers and reading bounded JSON bodies on Node's `http` objects. */
 
@@ -41,9 +41,11 @@ export const sendError = (
     headers,
   );
 
-export type BodyRead =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly status: 413 | 415 | 400; readonly message: string };
+/** Why a request body was not read: the status to answer, and why. */
+export interface BodyRefusal {
+  readonly status: 413 | 415 | 400;
+  readonly message: string;
+}
 
 const isJsonType = (type: string | undefined): boolean =>
   type !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type.trim());
@@ -52,18 +54,17 @@ const isJsonType = (type: string | undefined): boolean =>
  * The request body as text, at most `maxBytes` (413 past it, judged on Content-Length first, then on the
  * bytes as they come); a non-empty body must be JSON (415). Never rejects.
  */
-export const readBody = (req: IncomingMessage, maxBytes: number): Promise<BodyRead> =>
+export const readBody = (req: IncomingMessage, maxBytes: number): Promise<Result<string, BodyRefusal>> =>
   new Promise((resolve) => {
-    const tooLarge = {
-      ok: false,
+    const tooLarge = fail<BodyRefusal>({
       status: 413,
       message: `request body larger than ${maxBytes} bytes`,
-    } as const;
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
 
-    function stop(result: BodyRead) {
+    function stop(result: Result<string, BodyRefusal>) {
       settled = true;
       req.removeListener("data", onData);
       // Drain what is still coming so the answer can be read; the connection closes after it.
@@ -78,14 +79,14 @@ export const readBody = (req: IncomingMessage, maxBytes: number): Promise<BodyRe
     if (Number(req.headers["content-length"] ?? Number.NaN) > maxBytes) return stop(tooLarge);
     req.on("data", onData);
     req.on("error", () => {
-      if (!settled) stop({ ok: false, status: 400, message: "request body could not be read" });
+      if (!settled) stop(fail({ status: 400, message: "request body could not be read" }));
     });
     req.on("end", () => {
       if (settled) return;
       settled = true;
       if (size > 0 && !isJsonType(req.headers["content-type"])) {
-        return resolve({ ok: false, status: 415, message: "the body must be application/json" });
+        return resolve(fail({ status: 415, message: "the body must be application/json" }));
       }
-      resolve({ ok: true, text: Buffer.concat(chunks).toString("utf8") });
+      resolve(succeed(Buffer.concat(chunks).toString("utf8")));
     });
   });

@@ -1,14 +1,12 @@
-import type { ErrorCode } from "../errors/index.js";
+import type { ErrorCode, Result } from "../errors/index.js";
 
 /** What every service call receives: the signal that aborts it. */
 export interface CallContext {
   readonly signal: AbortSignal;
 }
 
-/** An expected refusal is a value: a PIMS error code. */
-export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: ErrorCode };
+/** What a backend call answers: its value, or the PIMS error code it was refused with (never a throw). */
+export type Outcome<T> = Result<T, ErrorCode>;
 
 /** What the `isAccountBlocked` check answers. */
 export type AccountBlockState = "AccountBlocked" | "PINBlocked" | "NotBlocked";
@@ -39,8 +37,8 @@ export interface Transport {
   validateSmsCode(smsCode: string, ctx: CallContext): Promise<Outcome<CodeValidation>>;
 }
 
-/** An inWebo mAccess call's answer: ok, or one of its result codes (see `inweboResultCodes`). */
-export type InweboOutcome = { readonly ok: true } | { readonly ok: false; readonly result: number };
+/** What an inWebo mAccess call answers: done (`null`), or one of its result codes (see `inweboResultCodes`). */
+export type InweboOutcome = Result<null, number>;
 
 /** The inWebo token's lifecycle state. */
 export type TokenState = "pendingActivation" | "activated" | "blocked";

@@ -101,7 +101,7 @@ const replyFor = (outcome: Outcome, at: number): Reply<unknown> => {
     case "ok":
       return { ok: true, value: successValues[outcome.variant], at };
     case "interrupted":
-      return { ok: false, interrupted: true, at };
+      return { ok: false, error: "interrupted", at };
     case "code":
       return { ok: false, error: { code: outcome.code, label: labelOf(outcome.code) }, at };
   }

@@ -159,7 +159,7 @@ const transportFor = (token: string | (() => string | Promise<string>), baseUrl 
   });
 
 const signal = () => new AbortController().signal;
-const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.code);
+const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 
 describe("a misbehaving backend ends each call in its documented code, promptly, without retries", () => {
   for (const [scenario, code] of Object.entries(expected) as [Scenario, ErrorCode | "ok"][]) {

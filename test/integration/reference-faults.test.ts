@@ -24,12 +24,12 @@ describe("the reference server's fault bookkeeping (/_sim/faults)", () => {
     ]);
 
     await transport.getTrustedPhoneNumber({ signal: signal() });
-    expect(await transport.requestSmsCode({ signal: signal() })).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode({ signal: signal() })).toEqual({ ok: false, error: 2204 });
     const once = await controls.faults();
     expect(once.map((fault) => fault.firedBy?.callNumber ?? null)).toEqual([2, null]);
     expect(once[0]?.firedBy?.call).toBe("smscode.get");
 
-    expect(await transport.requestSmsCode({ signal: signal() })).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode({ signal: signal() })).toEqual({ ok: false, error: 2204 });
     expect(await transport.requestSmsCode({ signal: signal() })).toEqual({ ok: true, value: null });
     const twice = await controls.faults();
     expect(twice.map((fault) => fault.firedBy?.callNumber ?? null)).toEqual([2, 3]);

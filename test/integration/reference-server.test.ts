@@ -20,7 +20,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 const signal = () => new AbortController().signal;
-const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.code);
+const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 
 describe("the reference server refuses what it must", () => {
   it("a request without a bearer token is refused with 401 and a clear JSON body", async () => {

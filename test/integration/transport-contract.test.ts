@@ -50,7 +50,7 @@ const benches: Record<string, () => Bench> = {
 };
 
 const ctx = () => ({ signal: new AbortController().signal });
-const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.code);
+const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 const ACTIVATION_CODE = /^sim1\.[0-9a-f]{24}\.[0-9a-f]{8}$/;
 
 for (const [name, makeBench] of Object.entries(benches)) {

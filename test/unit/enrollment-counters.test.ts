@@ -24,7 +24,7 @@ const refused = (id: string, code: ErrorCode) => ({
 });
 const interrupted = (id: string) => ({
   type: `xstate.done.actor.${id}`,
-  output: { ok: false, interrupted: true, at: AT },
+  output: { ok: false, error: "interrupted", at: AT },
 });
 
 const flow = (input?: EnrollmentInput) => {

@@ -126,7 +126,7 @@ describe("the 2316 recovery's guards", () => {
       ...sim.services.token,
       isConfigured: () => true,
       activationStart: (code, ctx) => sim.services.token.activationStart(code, ctx),
-      activationFinalize: async () => ({ ok: false, result: 5 }),
+      activationFinalize: async () => ({ ok: false, error: 5 }),
       synchronize: (ctx) => sim.services.token.synchronize(ctx),
       state: () => sim.services.token.state(),
       exportState: () => sim.services.token.exportState(),

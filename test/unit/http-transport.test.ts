@@ -58,7 +58,7 @@ const hanging = () => {
 };
 
 const ctx = () => ({ signal: new AbortController().signal });
-const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.code);
+const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 const BASE = "https://pims.example.com/api";
 const transportWith = (fetch: FetchLike, extra: Partial<Parameters<typeof createHttpTransport>[0]> = {}) =>
   createHttpTransport({ baseUrl: BASE, getAccessToken: () => "tok-123", fetch, ...extra });
@@ -601,18 +601,18 @@ describe("reading a body within a bound", () => {
     });
     expect(
       await interpretResponse(json(200, { isDeviceActivated: true }), deviceActivatedAnswerSchema, 10),
-    ).toStrictEqual({ ok: false, code: 2203 });
+    ).toStrictEqual({ ok: false, error: 2203 });
     expect(
       await interpretResponse(json(422, { error: { code: 2306 } }), deviceActivatedAnswerSchema, 10),
     ).toStrictEqual({
       ok: false,
-      code: 2203,
+      error: 2203,
     });
     expect(
       await interpretResponse(json(422, { error: { code: 2306 } }), deviceActivatedAnswerSchema, 100),
     ).toStrictEqual({
       ok: false,
-      code: 2306,
+      error: 2306,
     });
   });
 });

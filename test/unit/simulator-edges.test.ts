@@ -16,7 +16,7 @@ const aborted = () => {
 const activationCodeOf = async (sim: Simulator): Promise<string> => {
   await sim.services.transport.requestSmsCode(ctx());
   const answer = await sim.services.transport.validateSmsCode(sim.outbox.at(-1)?.code ?? "", ctx());
-  if (!answer.ok) throw new Error(`validation failed with ${answer.code}`);
+  if (!answer.ok) throw new Error(`validation failed with ${answer.error}`);
   return answer.value.activationCode;
 };
 
@@ -65,7 +65,7 @@ describe("the simulated backend", () => {
     const sim = createSimulator();
     expect(await sim.services.transport.getAccount("isSomethingElse" as never, ctx())).toEqual({
       ok: false,
-      code: 2102,
+      error: 2102,
     });
   });
 
@@ -77,6 +77,7 @@ describe("the simulated backend", () => {
     expect((await sim.services.transport.validateSmsCode(code, ctx())).ok).toBe(true);
     expect(await sim.services.token.activationStart(await activationCodeOf(other), ctx())).toEqual({
       ok: true,
+      value: null,
     });
     expect((await sim.services.transport.validateSmsCode(code, ctx())).ok).toBe(true);
   });
@@ -87,14 +88,14 @@ describe("the simulated token's guards", () => {
     const sim = createSimulator({ seed: 8 });
     const { token } = sim.services;
     await token.activationStart(await activationCodeOf(sim), ctx());
-    expect(await token.activationFinalize(aborted())).toEqual({ ok: false, result: 1 });
+    expect(await token.activationFinalize(aborted())).toEqual({ ok: false, error: 1 });
     sim.setOffline(true);
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, result: 1 });
-    expect(await token.synchronize(ctx())).toEqual({ ok: false, result: 1 });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, error: 1 });
+    expect(await token.synchronize(ctx())).toEqual({ ok: false, error: 1 });
     expect(token.state()).toBe("pendingActivation");
     sim.setOffline(false);
-    expect(await token.synchronize(aborted())).toEqual({ ok: false, result: 1 });
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: true });
+    expect(await token.synchronize(aborted())).toEqual({ ok: false, error: 1 });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: true, value: null });
     expect(token.state()).toBe("activated");
   });
 
@@ -103,7 +104,7 @@ describe("the simulated token's guards", () => {
     const { token } = sim.services;
     await token.activationStart(await activationCodeOf(sim), ctx());
     sim.failNext("smscode.set", 2309);
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, result: 5 });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, error: 5 });
     expect(token.state()).toBe("pendingActivation");
   });
 
@@ -112,10 +113,10 @@ describe("the simulated token's guards", () => {
     const { token } = sim.services;
     const activationCode = await activationCodeOf(sim);
     sim.failNext("smscode.set", 2316);
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true });
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, result: 13 });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true, value: null });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, error: 13 });
     expect(token.state()).toBe("activated");
-    expect(await token.synchronize(ctx())).toEqual({ ok: true });
+    expect(await token.synchronize(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("exports its state in its own versioned format", async () => {
@@ -132,7 +133,7 @@ describe("the simulated token's guards", () => {
     const sim = createSimulator({ seed: 12 });
     await sim.services.token.activationStart(await activationCodeOf(sim), ctx());
     sim.reset();
-    expect(await sim.services.token.activationFinalize(ctx())).toEqual({ ok: false, result: 8 });
+    expect(await sim.services.token.activationFinalize(ctx())).toEqual({ ok: false, error: 8 });
     const activated = createSimulator({ deviceActivated: true });
     activated.reset();
     expect(activated.services.token.state()).toBe("activated");

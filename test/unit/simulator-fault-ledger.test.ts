@@ -25,7 +25,7 @@ describe("the simulator's fault ledger", () => {
     expect(sim.faults[0]?.firedBy).toBeNull();
 
     clock.t += 50;
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     expect(sim.faults).toEqual([
       {
         id: 1,
@@ -44,7 +44,7 @@ describe("the simulator's fault ledger", () => {
     expect(sim.faults.map((fault) => fault.firedBy)).toEqual([null, null, null]);
 
     for (let call = 1; call <= 3; call++) {
-      expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, code: 2201 });
+      expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, error: 2201 });
       expect(sim.faults.map((fault) => fault.firedBy?.callNumber ?? null)).toEqual(
         [1, 2, 3].map((n) => (n <= call ? n : null)),
       );
@@ -90,7 +90,7 @@ describe("the simulator's fault ledger", () => {
     const { sim, transport } = simulatorAt();
     sim.failNext("smscode.set", 2344, { times: 2 });
     expect(sim.services.token.isConfigured()).toBe(false);
-    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, code: 2344 });
+    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, error: 2344 });
     expect(
       sim.faults.map((fault) => fault.firedBy && [fault.firedBy.call, fault.firedBy.callNumber]),
     ).toEqual([

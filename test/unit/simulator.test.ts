@@ -23,7 +23,7 @@ const sendCode = async (sim: ReturnType<typeof createSimulator>): Promise<string
 /** Validates a fresh SMS code and returns the activation code the backend issued. */
 const activationCodeOf = async (sim: ReturnType<typeof createSimulator>): Promise<string> => {
   const answer = await sim.services.transport.validateSmsCode(await sendCode(sim), ctx());
-  if (!answer.ok) throw new Error(`validation failed with ${answer.code}`);
+  if (!answer.ok) throw new Error(`validation failed with ${answer.error}`);
   return answer.value.activationCode;
 };
 
@@ -123,8 +123,11 @@ describe("the simulated backend's SMS codes", () => {
     const again = await transport.validateSmsCode(code, ctx());
     expect(again.ok).toBe(true);
     if (!again.ok) return;
-    expect(await sim.services.token.activationStart(again.value.activationCode, ctx())).toEqual({ ok: true });
-    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await sim.services.token.activationStart(again.value.activationCode, ctx())).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, error: 2306 });
   });
 
   it("keeps a code alive when the token refused to start its activation", async () => {
@@ -135,7 +138,7 @@ describe("the simulated backend's SMS codes", () => {
     if (!answer.ok) throw new Error("expected the code to be accepted");
     expect(await sim.services.token.activationStart(answer.value.activationCode, ctx())).toEqual({
       ok: false,
-      result: 11,
+      error: 11,
     });
     expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
   });
@@ -143,9 +146,9 @@ describe("the simulated backend's SMS codes", () => {
   it("answers ERR_NETWORK from the token while offline", async () => {
     const { sim } = simulatorAt();
     sim.setOffline(true);
-    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: false, result: 1 });
+    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: false, error: 1 });
     sim.setOffline(false);
-    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: true });
+    expect(await sim.services.token.synchronize(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("answers AlreadyEnrolled when the account already has a PIN", async () => {
@@ -156,7 +159,7 @@ describe("the simulated backend's SMS codes", () => {
 
   it("answers 2306 when no code was sent", async () => {
     const { transport } = simulatorAt();
-    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, error: 2306 });
   });
 
   it("keeps only the newest code: the previous one is then wrong", async () => {
@@ -164,7 +167,7 @@ describe("the simulated backend's SMS codes", () => {
     const first = await sendCode(sim);
     let second = await sendCode(sim);
     while (second === first) second = await sendCode(sim);
-    expect(await transport.validateSmsCode(first, ctx())).toEqual({ ok: false, code: 2305 });
+    expect(await transport.validateSmsCode(first, ctx())).toEqual({ ok: false, error: 2305 });
     expect((await transport.validateSmsCode(second, ctx())).ok).toBe(true);
   });
 
@@ -173,7 +176,7 @@ describe("the simulated backend's SMS codes", () => {
     const code = await sendCode(sim);
     const wrongDigit = `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
     for (const wrong of [wrongDigit, code.slice(0, 5), `${code}0`, ""]) {
-      expect(await transport.validateSmsCode(wrong, ctx())).toEqual({ ok: false, code: 2305 });
+      expect(await transport.validateSmsCode(wrong, ctx())).toEqual({ ok: false, error: 2305 });
     }
     expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
   });
@@ -183,9 +186,9 @@ describe("the simulated backend's SMS codes", () => {
     const code = await sendCode(sim);
     const wrong = code === "000000" ? "111111" : "000000";
     for (let i = 0; i < 3; i++) {
-      expect(await transport.validateSmsCode(wrong, ctx())).toEqual({ ok: false, code: 2305 });
+      expect(await transport.validateSmsCode(wrong, ctx())).toEqual({ ok: false, error: 2305 });
     }
-    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, error: 2306 });
   });
 
   it("still accepts the right code after 2 wrong tries", async () => {
@@ -205,16 +208,16 @@ describe("the simulated backend's SMS codes", () => {
 
     const expired = await sendCode(sim);
     clock.t += 60_001;
-    expect(await transport.validateSmsCode(expired, ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await transport.validateSmsCode(expired, ctx())).toEqual({ ok: false, error: 2306 });
     clock.t -= 60_001;
-    expect(await transport.validateSmsCode(expired, ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await transport.validateSmsCode(expired, ctx())).toEqual({ ok: false, error: 2306 });
   });
 
   it("expires codes after 5 minutes by default", async () => {
     const { sim, clock, transport } = simulatorAt();
     const code = await sendCode(sim);
     clock.t += 5 * 60_000 + 1;
-    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, code: 2306 });
+    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, error: 2306 });
   });
 
   it("answers 2204 and sends nothing over 5 SMS in 10 minutes, and sends again once the window has passed", async () => {
@@ -223,7 +226,7 @@ describe("the simulated backend's SMS codes", () => {
       await sendCode(sim);
       clock.t += 60_000;
     }
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     expect(sim.outbox).toHaveLength(5);
     clock.t = 1_000_000 + 10 * 60_000;
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
@@ -234,14 +237,14 @@ describe("the simulated backend's SMS codes", () => {
     const { sim, clock, transport } = simulatorAt({ maxSends: 2, sendWindowMs: 1_000 });
     await sendCode(sim);
     await sendCode(sim);
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     clock.t += 1_000;
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("answers 2204 to a code request when the account has no trusted phone, and sends nothing", async () => {
     const { sim, transport } = simulatorAt({ phoneNumber: null });
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     expect(sim.outbox).toHaveLength(0);
   });
 });
@@ -292,10 +295,10 @@ describe("the simulator's network conditions", () => {
   it("answers 2202 to every call while offline, and normally again once online", async () => {
     const { sim, transport } = simulatorAt();
     sim.setOffline(true);
-    expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({ ok: false, code: 2202 });
-    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, code: 2202 });
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2202 });
-    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, code: 2202 });
+    expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({ ok: false, error: 2202 });
+    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, error: 2202 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2202 });
+    expect(await transport.validateSmsCode("123456", ctx())).toEqual({ ok: false, error: 2202 });
     expect(sim.outbox).toHaveLength(0);
     sim.setOffline(false);
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
@@ -313,7 +316,7 @@ describe("the simulator's network conditions", () => {
     await vi.advanceTimersByTimeAsync(499);
     expect(answer).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
-    expect(answer).toEqual({ ok: false, code: 2202 });
+    expect(answer).toEqual({ ok: false, error: 2202 });
   });
 
   it("settles an aborted call at once, leaves no timer running and changes nothing", async () => {
@@ -325,12 +328,12 @@ describe("the simulator's network conditions", () => {
     const pending = transport.requestSmsCode({ signal: controller.signal });
     expect(vi.getTimerCount()).toBe(1);
     controller.abort();
-    expect(await pending).toEqual({ ok: false, code: 2201 });
+    expect(await pending).toEqual({ ok: false, error: 2201 });
     expect(vi.getTimerCount()).toBe(0);
     expect(sim.outbox).toHaveLength(0);
 
     sim.setLatency(0);
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
   });
 
@@ -342,12 +345,12 @@ describe("the simulator's network conditions", () => {
     const controller = new AbortController();
     const right = transport.validateSmsCode(code, { signal: controller.signal });
     controller.abort();
-    expect(await right).toEqual({ ok: false, code: 2201 });
+    expect(await right).toEqual({ ok: false, error: 2201 });
     const already = new AbortController();
     already.abort();
     expect(await transport.validateSmsCode("999999", { signal: already.signal })).toEqual({
       ok: false,
-      code: 2201,
+      error: 2201,
     });
     sim.setLatency(0);
     expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
@@ -366,7 +369,7 @@ describe("the simulator's injected faults", () => {
       ok: true,
       value: { phoneNumber: "0612345678" },
     });
-    expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({ ok: false, code: 2204 });
+    expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({ ok: false, error: 2204 });
     expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({
       ok: true,
       value: { isDeviceActivated: false },
@@ -377,8 +380,8 @@ describe("the simulator's injected faults", () => {
     const { sim, transport } = simulatorAt();
     sim.failNext("trustedphonenumber.get", 2307);
     sim.failNext("trustedphonenumber.get", 2201);
-    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, code: 2307 });
-    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, code: 2201 });
+    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, error: 2307 });
+    expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({ ok: false, error: 2201 });
     expect((await transport.getTrustedPhoneNumber(ctx())).ok).toBe(true);
   });
 
@@ -386,9 +389,9 @@ describe("the simulator's injected faults", () => {
     const { sim, transport } = simulatorAt();
     sim.failNext("smscode.get", 2201);
     sim.setOffline(true);
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2202 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2202 });
     sim.setOffline(false);
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2201 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2201 });
     expect(sim.outbox).toHaveLength(0);
   });
 
@@ -398,7 +401,7 @@ describe("the simulator's injected faults", () => {
       const { sim, transport } = simulatorAt();
       const sms = await sendCode(sim);
       sim.failNext("smscode.set", code);
-      expect(await transport.validateSmsCode(sms, ctx())).toEqual({ ok: false, code });
+      expect(await transport.validateSmsCode(sms, ctx())).toEqual({ ok: false, error: code });
       expect((await transport.validateSmsCode(sms, ctx())).ok).toBe(true);
     },
   );
@@ -409,14 +412,17 @@ describe("the simulator's injected faults", () => {
       const { sim, transport, token } = simulatorAt();
       sim.failNext("smscode.set", code);
       const answer = await transport.validateSmsCode(await sendCode(sim), ctx());
-      if (!answer.ok) throw new Error(`the backend answered ${answer.code}`);
+      if (!answer.ok) throw new Error(`the backend answered ${answer.error}`);
       const started = await token.activationStart(answer.value.activationCode, ctx());
-      expect(started).toEqual({ ok: false, result: inweboResultOf(code) });
-      expect(started.ok || codeOfInweboResult(started.result)).toBe(code);
+      expect(started).toEqual({ ok: false, error: inweboResultOf(code) });
+      expect(started.ok || codeOfInweboResult(started.error)).toBe(code);
       expect(token.state()).toBe("pendingActivation");
 
-      expect(await token.activationStart(await activationCodeOf(sim), ctx())).toEqual({ ok: true });
-      expect(await token.activationFinalize(ctx())).toEqual({ ok: true });
+      expect(await token.activationStart(await activationCodeOf(sim), ctx())).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(await token.activationFinalize(ctx())).toEqual({ ok: true, value: null });
       expect(token.state()).toBe("activated");
     },
   );
@@ -425,22 +431,22 @@ describe("the simulator's injected faults", () => {
     const { sim, transport, token } = simulatorAt();
     sim.failNext("smscode.set", 2316);
     const activationCode = await activationCodeOf(sim);
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true });
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, result: 13 });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true, value: null });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, error: 13 });
     expect(codeOfInweboResult(13)).toBe(2316);
     expect(token.state()).toBe("activated");
     expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({
       ok: true,
       value: { isDeviceActivated: true },
     });
-    expect(await token.synchronize(ctx())).toEqual({ ok: true });
+    expect(await token.synchronize(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("makes 2316 injected while synchronising fail that synchronisation once", async () => {
     const { sim, token } = simulatorAt();
     sim.failNext("smscode.set", 2316);
-    expect(await token.synchronize(ctx())).toEqual({ ok: false, result: 13 });
-    expect(await token.synchronize(ctx())).toEqual({ ok: true });
+    expect(await token.synchronize(ctx())).toEqual({ ok: false, error: 13 });
+    expect(await token.synchronize(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("makes 2344 on smscode.set a token that is not configured for the next SET only", async () => {
@@ -456,7 +462,7 @@ describe("the simulator's injected faults", () => {
     const { sim, transport, token } = simulatorAt();
     const code = await sendCode(sim);
     sim.failNext("smscode.set", 2344);
-    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, code: 2344 });
+    expect(await transport.validateSmsCode(code, ctx())).toEqual({ ok: false, error: 2344 });
     expect(token.isConfigured()).toBe(true);
     expect((await transport.validateSmsCode(code, ctx())).ok).toBe(true);
   });
@@ -464,7 +470,7 @@ describe("the simulator's injected faults", () => {
   it("answers any injected code, token ones included, from the backend on other operations", async () => {
     const { sim, transport } = simulatorAt();
     sim.failNext("smscode.get", 2308);
-    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, code: 2308 });
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2308 });
   });
 
   it("refuses an unknown operation or code as a programmer error", () => {
@@ -478,11 +484,14 @@ describe("the simulated inWebo token", () => {
   it("activates with the backend's activation code, and the backend then reports the device activated", async () => {
     const { sim, transport, token } = simulatorAt();
     expect(token.state()).toBe("pendingActivation");
-    expect(await token.activationStart(await activationCodeOf(sim), ctx())).toEqual({ ok: true });
+    expect(await token.activationStart(await activationCodeOf(sim), ctx())).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(token.state()).toBe("pendingActivation");
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: true });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: true, value: null });
     expect(token.state()).toBe("activated");
-    expect(await token.synchronize(ctx())).toEqual({ ok: true });
+    expect(await token.synchronize(ctx())).toEqual({ ok: true, value: null });
     expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({
       ok: true,
       value: { isDeviceActivated: true },
@@ -493,10 +502,10 @@ describe("the simulated inWebo token", () => {
     const { sim, token } = simulatorAt();
     const activationCode = await activationCodeOf(sim);
     const forged = `${activationCode.slice(0, -1)}${activationCode.endsWith("0") ? "1" : "0"}`;
-    expect(await token.activationStart("123456", ctx())).toEqual({ ok: false, result: 2 });
-    expect(await token.activationStart(forged, ctx())).toEqual({ ok: false, result: 2 });
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true });
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: false, result: 2 });
+    expect(await token.activationStart("123456", ctx())).toEqual({ ok: false, error: 2 });
+    expect(await token.activationStart(forged, ctx())).toEqual({ ok: false, error: 2 });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true, value: null });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: false, error: 2 });
   });
 
   it("accepts an activation code that another simulator's backend issued, as the reference server's", async () => {
@@ -504,13 +513,14 @@ describe("the simulated inWebo token", () => {
     const device = createSimulator({ seed: 4 });
     expect(await device.services.token.activationStart(await activationCodeOf(server), ctx())).toEqual({
       ok: true,
+      value: null,
     });
-    expect(await device.services.token.activationFinalize(ctx())).toEqual({ ok: true });
+    expect(await device.services.token.activationFinalize(ctx())).toEqual({ ok: true, value: null });
   });
 
   it("refuses to finalize an activation that was not started with ERR_STATE (8)", async () => {
     const { token } = simulatorAt();
-    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, result: 8 });
+    expect(await token.activationFinalize(ctx())).toEqual({ ok: false, error: 8 });
     expect(token.state()).toBe("pendingActivation");
   });
 
@@ -541,8 +551,8 @@ describe("the simulated inWebo token", () => {
     const controller = new AbortController();
     controller.abort();
     expect((await token.activationStart(activationCode, { signal: controller.signal })).ok).toBe(false);
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: false, result: 11 });
-    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: false, error: 11 });
+    expect(await token.activationStart(activationCode, ctx())).toEqual({ ok: true, value: null });
   });
 });
 

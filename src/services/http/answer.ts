@@ -1,11 +1,9 @@
 import * as z from "zod/mini";
-import { type ErrorCode, isErrorCode } from "../../errors/index.js";
+import { type ErrorCode, fail, isErrorCode, succeed } from "../../errors/index.js";
 import { errorBodySchema } from "../../schemas/protocol.js";
 import type { Outcome } from "../ports.js";
 import { REFUSAL_STATUSES } from "./protocol.js";
 import { discardBody, readBoundedText } from "./read-body.js";
-
-const fail = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
 
 /** Invalid return: unparsable, off-schema, cut off, or too large. */
 const INVALID = fail(2203);
@@ -14,19 +12,20 @@ const NO_CONNECTION: ErrorCode = 2202;
 /** Server error: 5xx, 401/403, 429, a 2202 in an answer, and every status the protocol does not use. */
 const SERVER_ERROR = fail(2204);
 
-const parseJson = async (response: Response, maxBytes: number): Promise<{ json: unknown } | undefined> => {
+/** The body as JSON, or 2203 when it cannot be read in full, is too large or does not parse. */
+const parseJson = async (response: Response, maxBytes: number): Promise<Outcome<unknown>> => {
   let text: string | undefined;
   try {
     text = await readBoundedText(response, maxBytes);
   } catch {
     // The answer had begun (status and headers arrived), then broke off: an incomplete answer.
-    return undefined;
+    return INVALID;
   }
-  if (text === undefined) return undefined;
+  if (text === undefined) return INVALID;
   try {
-    return { json: JSON.parse(text) };
+    return succeed(JSON.parse(text));
   } catch {
-    return undefined;
+    return INVALID;
   }
 };
 
@@ -42,14 +41,14 @@ export const interpretResponse = async <T>(
 ): Promise<Outcome<T>> => {
   if (response.status === 200) {
     const body = await parseJson(response, maxBytes);
-    if (body === undefined) return INVALID;
-    const parsed = z.safeParse(schema, body.json);
-    return parsed.success ? { ok: true, value: parsed.data } : INVALID;
+    if (!body.ok) return body;
+    const parsed = z.safeParse(schema, body.value);
+    return parsed.success ? succeed(parsed.data) : INVALID;
   }
   if (REFUSAL_STATUSES.includes(response.status)) {
     const body = await parseJson(response, maxBytes);
-    if (body === undefined) return INVALID;
-    const parsed = z.safeParse(errorBodySchema, body.json);
+    if (!body.ok) return body;
+    const parsed = z.safeParse(errorBodySchema, body.value);
     if (!parsed.success || !isErrorCode(parsed.data.error.code)) return INVALID;
     // 2202 says nothing left the device; an answer that carries it did come back from a server, which
     // is then the one in error. Retried on `network.online`, it would send an SMS again and again.

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { ErrorCode } from "../../errors/index.js";
+import { fail, succeed } from "../../errors/index.js";
 import {
   accountBlockedAnswerSchema,
   codeValidationAnswerSchema,
@@ -11,6 +11,7 @@ import {
   MAX_BEARER_TOKEN_LENGTH,
   smsSentAnswerSchema,
 } from "../../schemas/protocol.js";
+import { withDeadline } from "../deadline.js";
 import type { AccountAnswer, CallContext, Outcome, Transport } from "../ports.js";
 import { interpretResponse } from "./answer.js";
 import { parseBaseUrl, resolvePath } from "./base-url.js";
@@ -38,8 +39,6 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** setTimeout's own bound. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-const fail = (code: ErrorCode): Outcome<never> => ({ ok: false, code });
-
 const positive = (name: string, value: number | undefined, fallback: number, max: number): number => {
   const resolved = value ?? fallback;
   if (typeof resolved !== "number" || !Number.isFinite(resolved) || resolved <= 0 || resolved > max) {
@@ -64,7 +63,7 @@ interface Exchange<T> {
  * outcome, never rejects: no connection → 2202, timeout → 2201, an unparsable, off-schema, cut-off or
  * oversized body → 2203, 5xx, 401/403, 429 and other unexpected statuses → 2204, a PIMS error body
  * `{ error: { code } }` on 400/422 → its code. No retries. An aborted call settles at once (with 2201,
- * which the facade ignores) and its request is aborted.
+ * which the facade ignores) and its request is aborted, as a timed-out one is.
  *
  * Throws a `TypeError` or `RangeError` at creation for invalid options (plain `http:` to a host that is
  * not loopback, for instance).
@@ -117,24 +116,19 @@ export const createHttpTransport = (options: HttpTransportOptions): Transport =>
     return interpretResponse(response, spec.schema, maxBytes);
   };
 
-  /** Runs one exchange under the call's signal and the timeout; the first of answer, abort and timeout wins. */
-  const call = <T>(spec: Exchange<T>, ctx: CallContext): Promise<Outcome<T>> => {
-    if (ctx.signal.aborted) return Promise.resolve(fail(2201));
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    ctx.signal.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(onAbort, timeoutMs);
-    const stopped = new Promise<Outcome<T>>((resolve) => {
-      controller.signal.addEventListener("abort", () => resolve(fail(2201)), { once: true });
-    });
-    // exchange never throws by design; if it does, that is a bug: "Unknown error".
-    const answered = exchange(spec, controller.signal).catch(() => fail(2000));
-    return Promise.race([answered, stopped]).finally(() => {
-      clearTimeout(timer);
-      ctx.signal.removeEventListener("abort", onAbort);
-      // Releases a body or connection still held; a settled exchange is not affected.
-      controller.abort();
-    });
+  /**
+   * Runs one exchange under the call's signal and the timeout; the first of answer, abort and timeout wins.
+   * Cut short, whether by the timeout or by the caller, it answers 2201.
+   */
+  const call = async <T>(spec: Exchange<T>, ctx: CallContext): Promise<Outcome<T>> => {
+    const deadline = withDeadline(
+      // exchange never throws by design; if it does, that is a bug: "Unknown error".
+      (signal) => exchange(spec, signal).catch(() => fail(2000)),
+      timeoutMs,
+      ctx.signal,
+    );
+    const settled = await deadline.settled;
+    return settled.ok ? settled.value : fail(2201);
   };
 
   return {
@@ -154,7 +148,7 @@ export const createHttpTransport = (options: HttpTransportOptions): Transport =>
         { method: "POST", path: API_PATHS.smsCode, body: {}, schema: smsSentAnswerSchema },
         ctx,
       );
-      return sent.ok ? { ok: true, value: null } : sent;
+      return sent.ok ? succeed(null) : sent;
     },
     validateSmsCode(smsCode, ctx) {
       return call(

@@ -1,4 +1,4 @@
-import type { ErrorCode, Operation } from "../../errors/index.js";
+import { fail, type Operation, succeed } from "../../errors/index.js";
 import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports.js";
 import { issueActivationCode } from "./activation.js";
 import { delay } from "./delay.js";
@@ -29,9 +29,6 @@ export interface BackendDeps {
   readonly takeConfigFault: (call: string, callNumber: number) => boolean;
 }
 
-const fail = (code: ErrorCode): { ok: false; code: ErrorCode } => ({ ok: false, code });
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-
 /** The simulated PIMS backend, as a `Transport`. Its promises always resolve. */
 export const createSimulatedBackend = (deps: BackendDeps): Transport => {
   const { state, smsCodes, faults, random, now, calls, outbox } = deps;
@@ -55,13 +52,13 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
   return {
     getAccount(query, ctx) {
       return call<AccountAnswer>("account.get", ctx, () => {
-        if (query === "isDeviceActivated") return ok({ isDeviceActivated: state.deviceActivated });
-        if (query === "isAccountBlocked") return ok({ isAccountBlocked: state.accountBlocked });
+        if (query === "isDeviceActivated") return succeed({ isDeviceActivated: state.deviceActivated });
+        if (query === "isAccountBlocked") return succeed({ isAccountBlocked: state.accountBlocked });
         return fail(2102);
       });
     },
     getTrustedPhoneNumber(ctx) {
-      return call("trustedphonenumber.get", ctx, () => ok({ phoneNumber: state.phoneNumber }));
+      return call("trustedphonenumber.get", ctx, () => succeed({ phoneNumber: state.phoneNumber }));
     },
     requestSmsCode(ctx) {
       return call("smscode.get", ctx, () => {
@@ -69,7 +66,7 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
         const code = smsCodes.issue();
         if (code === undefined) return fail(2204);
         outbox.push({ to: state.phoneNumber, code, at: now() });
-        return ok(null);
+        return succeed(null);
       });
     },
     validateSmsCode(smsCode, ctx) {
@@ -80,7 +77,7 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
         const status = state.alreadyEnrolled ? "AlreadyEnrolled" : "NotEnrolled";
         const activationCode = issueActivationCode(random);
         smsCodes.unlock(activationCode);
-        return ok({ status, activationCode });
+        return succeed({ status, activationCode });
       });
     },
   };

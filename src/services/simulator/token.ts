@@ -1,17 +1,11 @@
+import { fail, InweboResult, succeed } from "../../errors/index.js";
 import type { InweboOutcome, InweboToken, TokenState } from "../ports.js";
 import { isSimulatorActivationCode } from "./activation.js";
 import type { ArmedFault } from "./faults.js";
 
-/** inWebo mAccess result codes the simulated token answers on its own (see `inweboResultCodes`). */
-const ERR_NETWORK = 1;
-const ERR_CODE = 2;
-const ERR_STATE = 8;
-const ERR_SYNCHROFAILED = 13;
-
-const OK: InweboOutcome = { ok: true };
-const refuse = (result: number): InweboOutcome => ({ ok: false, result });
+const OK: InweboOutcome = succeed(null);
 /** What an aborted or offline call answers; it changes nothing. */
-const ABORTED = refuse(ERR_NETWORK);
+const ABORTED: InweboOutcome = fail(InweboResult.ERR_NETWORK);
 
 export interface TokenOptions {
   readonly configured: boolean;
@@ -28,7 +22,7 @@ export interface TokenOptions {
 
 /** The simulator's handles on its token: fault injection and reset. Each fault fires its ledger record. */
 export interface TokenControl {
-  /** The next token call answers this inWebo result; ERR_SYNCHROFAILED (13) waits for the post-synchronisation. */
+  /** The next token call answers this inWebo result; ERR_SYNCHROFAILED waits for the post-synchronisation. */
   failNextCall(result: number, armed: ArmedFault): void;
   /** The next `isConfigured()` answers false. */
   failNextConfigCheck(armed: ArmedFault): void;
@@ -56,12 +50,13 @@ export const createSimulatedToken = (
   const used = new Set<string>();
 
   /**
-   * The result the next call answers, its fault fired by `method`; 13 is left for the
+   * The result the next call answers, its fault fired by `method`; ERR_SYNCHROFAILED is left for the
    * post-synchronisation unless `synchronizing`.
    */
   const takeFault = (synchronizing: boolean, method: string): number | undefined => {
     const head = faults[0];
-    if (head === undefined || (head.result === ERR_SYNCHROFAILED && !synchronizing)) return undefined;
+    if (head === undefined || (head.result === InweboResult.ERR_SYNCHROFAILED && !synchronizing))
+      return undefined;
     faults.shift();
     head.armed.fire({ call: `token.${method}`, callNumber: null, at: options.now() });
     return head.result;
@@ -81,8 +76,9 @@ export const createSimulatedToken = (
     async activationStart(activationCode, ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(false, "activationStart");
-      if (fault !== undefined) return refuse(fault);
-      if (!isSimulatorActivationCode(activationCode) || used.has(activationCode)) return refuse(ERR_CODE);
+      if (fault !== undefined) return fail(fault);
+      if (!isSimulatorActivationCode(activationCode) || used.has(activationCode))
+        return fail(InweboResult.ERR_CODE);
       used.add(activationCode);
       started = true;
       options.onActivationStarted(activationCode);
@@ -91,18 +87,20 @@ export const createSimulatedToken = (
     async activationFinalize(ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(false, "activationFinalize");
-      if (fault !== undefined) return refuse(fault);
-      if (!started) return refuse(ERR_STATE);
+      if (fault !== undefined) return fail(fault);
+      if (!started) return fail(InweboResult.ERR_STATE);
       started = false;
       state = "activated";
       options.onActivated();
       // The activation is done; a pending ERR_SYNCHROFAILED is its post-synchronisation failing.
-      return takeFault(true, "activationFinalize") === ERR_SYNCHROFAILED ? refuse(ERR_SYNCHROFAILED) : OK;
+      return takeFault(true, "activationFinalize") === InweboResult.ERR_SYNCHROFAILED
+        ? fail(InweboResult.ERR_SYNCHROFAILED)
+        : OK;
     },
     async synchronize(ctx) {
       if (ctx.signal.aborted || options.isOffline()) return ABORTED;
       const fault = takeFault(true, "synchronize");
-      return fault === undefined ? OK : refuse(fault);
+      return fault === undefined ? OK : fail(fault);
     },
     state() {
       return state;

@@ -3,7 +3,7 @@ import type { Simulator } from "../services/simulator/index.js";
 import type { SessionStore } from "./sessions.js";
 
 /** What a route answers, before it is written: JSON, an error body, a dropped connection, or no answer. */
-export type Reply =
+export type RouteAnswer =
   | { readonly kind: "json"; readonly status: number; readonly body: unknown }
   | {
       readonly kind: "error";
@@ -31,13 +31,13 @@ export interface RouteCall {
 
 export interface Route {
   readonly method: "GET" | "POST" | "PUT";
-  run(call: RouteCall): Reply | Promise<Reply>;
+  run(call: RouteCall): RouteAnswer | Promise<RouteAnswer>;
 }
 
-export const json = (body: unknown, status = 200): Reply => ({ kind: "json", status, body });
-export const DONE: Reply = json({ ok: true });
+export const json = (body: unknown, status = 200): RouteAnswer => ({ kind: "json", status, body });
+export const DONE: RouteAnswer = json({ ok: true });
 
-export const invalid = (code: 2101 | 2102, parameter: string, message?: string): Reply => ({
+export const invalid = (code: 2101 | 2102, parameter: string, message?: string): RouteAnswer => ({
   kind: "error",
   status: 400,
   code,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { invalid, type Reply } from "./reply.js";
+import { fail, type Result, succeed } from "../errors/index.js";
+import { invalid, type RouteAnswer } from "./route.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -9,15 +10,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * parameter" when a required field is absent, 2102 "Invalid X parameter" otherwise (X = "body" when the
  * body itself is not an object).
  */
-export const parseBody = <T>(
-  schema: z.ZodMiniType<T>,
-  body: unknown,
-): { readonly ok: true; readonly data: T } | { readonly ok: false; readonly reply: Reply } => {
-  if (!isRecord(body)) return { ok: false, reply: invalid(2102, "body", "the body must be a JSON object") };
+export const parseBody = <T>(schema: z.ZodMiniType<T>, body: unknown): Result<T, RouteAnswer> => {
+  if (!isRecord(body)) return fail(invalid(2102, "body", "the body must be a JSON object"));
   const parsed = z.safeParse(schema, body);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) return succeed(parsed.data);
   const issue = parsed.error.issues[0];
   const name = issue?.path[0] === undefined ? "body" : String(issue.path[0]);
   const missing = name !== "body" && body[name] === undefined;
-  return { ok: false, reply: invalid(missing ? 2101 : 2102, name) };
+  return fail(invalid(missing ? 2101 : 2102, name));
 };
