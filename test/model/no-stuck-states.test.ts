@@ -24,17 +24,13 @@ const canFinish = (allowed: (event: ModelEvent) => boolean): Set<string> => {
 describe("the statechart's graph", () => {
   const reachable = Object.keys(graph);
 
-  it("has no stuck state: from every reachable state a final state can be reached", () => {
-    const finishing = canFinish(() => true);
-    expect(reachable.length).toBeGreaterThan(50);
-    expect(reachable.filter((key) => !finishing.has(key))).toEqual([]);
-  });
-
-  it("lets every flow end without the user giving up: a final state other than by cancel", () => {
+  // The root's `cancel` reaches a final state from everywhere: counted, it would hide any stuck state.
+  it("has no stuck state: from every reachable state a final state can be reached without cancel", () => {
     const finishing = canFinish((event) => event.type !== "cancel");
     const stuck = reachable
       .filter((key) => !finishing.has(key))
       .map((key) => leafOf(graph[key]?.state.value ?? ""));
+    expect(reachable.length).toBeGreaterThan(50);
     expect(stuck).toEqual([]);
   });
 
