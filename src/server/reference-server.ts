@@ -9,7 +9,31 @@ export interface ReferenceServerOptions extends ReferenceHandlerOptions {
   readonly host?: string | undefined;
   /** Default 0: an ephemeral port, read back from `port`. */
   readonly port?: number | undefined;
+  /** Time for a request's headers to arrive, in ms; past it, 408 and the connection closes. Default 10 000. */
+  readonly headersTimeoutMs?: number | undefined;
+  /** Time for a whole request (headers and body) to arrive, in ms; past it, 408. Default 30 000. */
+  readonly requestTimeoutMs?: number | undefined;
 }
+
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/**
+ * How often Node checks the two timeouts above. Its default (30 s) lets a slow client hold a connection up
+ * to 30 s past either bound; checking every second enforces them within a second.
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+const timeoutOption = (name: string, value: number | undefined, fallback: number): number => {
+  const resolved = value ?? fallback;
+  if (!Number.isSafeInteger(resolved) || resolved < 1 || resolved > MAX_TIMEOUT_MS) {
+    throw new RangeError(
+      `createReferenceServer: ${name} must be an integer from 1 to ${MAX_TIMEOUT_MS}, got ${String(value)}`,
+    );
+  }
+  return resolved;
+};
 
 /** A running reference server: its address, its sessions' simulators, and `close()`. */
 export interface ReferenceServer {
@@ -50,9 +74,29 @@ export const createReferenceServer = async (
       `createReferenceServer: port must be an integer from 0 to 65535, got ${requestedPort}`,
     );
   }
+  const headersTimeout = timeoutOption(
+    "headersTimeoutMs",
+    options.headersTimeoutMs,
+    DEFAULT_HEADERS_TIMEOUT_MS,
+  );
+  const requestTimeout = timeoutOption(
+    "requestTimeoutMs",
+    options.requestTimeoutMs,
+    DEFAULT_REQUEST_TIMEOUT_MS,
+  );
+  if (headersTimeout > requestTimeout) {
+    throw new RangeError(
+      `createReferenceServer: headersTimeoutMs (${headersTimeout}) must not exceed requestTimeoutMs (${requestTimeout})`,
+    );
+  }
   const handler = createReferenceHandler(options);
   const server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    {
+      requestTimeout,
+      headersTimeout,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
     handler.listener,
   );
   await new Promise<void>((resolve, reject) => {
