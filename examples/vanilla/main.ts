@@ -26,7 +26,8 @@ const smsList = $<HTMLOListElement>("sms");
 
 // `?account=…&cooldown=…&lifetime=…` (see ../shared/simulated-page.ts); the defaults otherwise.
 const setup = pageSetup(window.location.search);
-const simulator = createSimulator(setup.account);
+// The SMS's origin-bound line names this page's host, so that the browser offers its code (WebOTP).
+const simulator = createSimulator({ ...setup.account, webOtpHost: window.location.hostname });
 exposeSimulator(simulator);
 const actor = createEnrollmentActor({ services: simulator.services, ...setup.timers });
 
@@ -122,7 +123,7 @@ const render = () => {
   smsList.replaceChildren(
     ...simulator.outbox.map((sms) => {
       const item = document.createElement("li");
-      item.textContent = `Your verification code is ${sms.code}.`;
+      item.textContent = sms.text;
       return item;
     }),
   );

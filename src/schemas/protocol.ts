@@ -70,12 +70,13 @@ export const sessionOptionsSchema = z.strictObject({
   maxWrongTries: z.optional(z.int().check(z.positive())),
   maxSends: z.optional(z.int().check(z.positive())),
   sendWindowMs: z.optional(z.int().check(z.positive())),
+  webOtpHost: z.optional(z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[^\s#@]+$/))),
 });
 /** The simulator options a session of the reference server can be configured with. */
 export type SessionOptions = z.infer<typeof sessionOptionsSchema>;
 
 export const outboxAnswerSchema = z.object({
-  outbox: z.array(z.object({ to: z.string(), code: z.string(), at: z.number() })),
+  outbox: z.array(z.object({ to: z.string(), code: z.string(), at: z.number(), text: z.string() })),
 });
 export const callsAnswerSchema = z.object({
   calls: z.array(z.object({ operation: operationSchema, at: z.number() })),

@@ -629,11 +629,15 @@ describe("the simulator controls over HTTP", () => {
   it("reads the outbox and the calls, and sends each control with the session's token", async () => {
     const { sent, controls } = controlsWith(({ url }) => {
       if (url.endsWith("/outbox"))
-        return json(200, { outbox: [{ to: "0612345678", code: "123456", at: 5 }] });
+        return json(200, {
+          outbox: [{ to: "0612345678", code: "123456", at: 5, text: "@localhost #123456" }],
+        });
       if (url.endsWith("/calls")) return json(200, { calls: [{ operation: "smscode.get", at: 5 }] });
       return json(200, {});
     });
-    expect(await controls.outbox()).toStrictEqual([{ to: "0612345678", code: "123456", at: 5 }]);
+    expect(await controls.outbox()).toStrictEqual([
+      { to: "0612345678", code: "123456", at: 5, text: "@localhost #123456" },
+    ]);
     expect(await controls.calls()).toStrictEqual([{ operation: "smscode.get", at: 5 }]);
     await controls.failNext("smscode.set", 2305);
     await controls.setOffline(true);

@@ -54,7 +54,7 @@ export function Phone({
               {[...outbox].reverse().map((sms, index) => (
                 <li key={`${sms.at}-${sms.code}`} className={index === 0 ? "sms latest" : "sms"}>
                   <span className="sms-from">PIMS · {time.format(sms.at)}</span>
-                  <span className="sms-text">{t.sms(sms.code)}</span>
+                  <span className="sms-text">{`${t.sms(sms.code)}\n\n${originBoundLine(sms.text)}`}</span>
                 </li>
               ))}
             </ol>
@@ -64,6 +64,9 @@ export function Phone({
     </section>
   );
 }
+
+/** The simulated SMS's last line, `@<host> #<code>` (WebOTP), kept under the localized sentence. */
+const originBoundLine = (text: string): string => text.slice(text.lastIndexOf("\n") + 1);
 
 const sameOutbox = (a: readonly SentSms[], b: readonly SentSms[]): boolean =>
   a.length === b.length && a.every((sms, i) => sms.code === b[i]?.code && sms.at === b[i]?.at);

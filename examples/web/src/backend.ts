@@ -87,6 +87,8 @@ const byArming = (a: DemoFault, b: DemoFault) => a.armedAt - b.armedAt;
 
 const accountOf = (scenario: Scenario, options: BackendOptions): SimulatorOptions => ({
   ...scenarios[scenario],
+  // The SMS's origin-bound line names this page's host, so that the browser offers its code (WebOTP).
+  webOtpHost: window.location.hostname,
   ...(options.codeLifetimeMs === undefined ? {} : { codeLifetimeMs: options.codeLifetimeMs }),
 });
 

@@ -19,7 +19,7 @@ export const API_PATHS = {
 
 /** The simulator controls: served only by a reference server started with controls, to loopback clients. */
 export const CONTROL_PATHS = {
-  /** `GET` → `{ outbox: [{ to, code, at }] }` */
+  /** `GET` → `{ outbox: [{ to, code, at, text }] }` */
   outbox: "/_sim/outbox",
   /** `GET` → `{ calls: [{ operation, at }] }` */
   calls: "/_sim/calls",

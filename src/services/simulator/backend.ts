@@ -5,6 +5,7 @@ import { delay } from "./delay.js";
 import type { FaultLedger } from "./faults.js";
 import type { RandomSource } from "./random.js";
 import type { SmsCodes } from "./sms-codes.js";
+import { smsText } from "./sms-text.js";
 import type { CallRecord, SentSms } from "./types.js";
 
 /** The backend's mutable world: the account, and the network conditions the tests set. */
@@ -25,6 +26,7 @@ export interface BackendDeps {
   readonly now: Clock;
   readonly calls: CallRecord[];
   readonly outbox: SentSms[];
+  readonly webOtpHost: string;
   /** Consumes a 2344 injected on `smscode.set` that no `isConfigured()` read consumed, for this call. */
   readonly takeConfigFault: (call: string, callNumber: number) => boolean;
 }
@@ -65,7 +67,7 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
         if (state.phoneNumber === null) return fail(2204);
         const code = smsCodes.issue();
         if (code === undefined) return fail(2204);
-        outbox.push({ to: state.phoneNumber, code, at: now() });
+        outbox.push({ to: state.phoneNumber, code, at: now(), text: smsText(code, deps.webOtpHost) });
         return succeed(null);
       });
     },

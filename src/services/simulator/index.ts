@@ -65,6 +65,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
     now,
     calls,
     outbox,
+    webOtpHost: resolved.webOtpHost,
     takeConfigFault: control.takeConfigFault,
   });
 

@@ -10,7 +10,11 @@ export interface ResolvedOptions extends SmsCodeRules {
   readonly tokenConfigured: boolean;
   readonly seed: number | undefined;
   readonly now: Clock;
+  readonly webOtpHost: string;
 }
+
+/** A host name as WebOTP's origin-bound line carries it: no spaces, `#` or `@`. */
+const HOST = /^[^\s#@]+$/;
 
 const BLOCK_STATES: readonly AccountBlockState[] = ["AccountBlocked", "PINBlocked", "NotBlocked"];
 
@@ -37,7 +41,12 @@ export const resolveOptions = (options: SimulatorOptions = {}): ResolvedOptions 
   if (options.seed !== undefined && !Number.isFinite(options.seed)) {
     throw new RangeError("createSimulator: seed must be a finite number");
   }
+  const webOtpHost = options.webOtpHost ?? "localhost";
+  if (!HOST.test(webOtpHost)) {
+    throw new RangeError("createSimulator: webOtpHost must be a host name, without spaces, '#' or '@'");
+  }
   return {
+    webOtpHost,
     phoneNumber: options.phoneNumber === undefined ? "0612345678" : options.phoneNumber,
     deviceActivated: options.deviceActivated ?? false,
     accountBlocked,

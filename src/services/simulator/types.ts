@@ -31,6 +31,11 @@ export interface SimulatorOptions {
   readonly maxSends?: number | undefined;
   /** Default 10 minutes. */
   readonly sendWindowMs?: number | undefined;
+  /**
+   * The host of the SMS's origin-bound last line (`@<host> #<code>`, WebOTP), which a browser reads only
+   * on a page of that host; default "localhost".
+   */
+  readonly webOtpHost?: string | undefined;
 }
 
 /** An SMS the simulated backend sent. */
@@ -38,6 +43,8 @@ export interface SentSms {
   readonly to: string;
   readonly code: string;
   readonly at: number;
+  /** What the phone shows: a sentence with the code, then the origin-bound line `@<host> #<code>`. */
+  readonly text: string;
 }
 
 /** One transport call, logged when it arrives, before latency, faults or checks. */
