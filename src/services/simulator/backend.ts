@@ -1,12 +1,13 @@
 import { fail, type Operation, succeed } from "../../errors/index.js";
 import type { AccountAnswer, AccountBlockState, CallContext, Clock, Outcome, Transport } from "../ports.js";
 import { issueActivationCode } from "./activation.js";
+import type { CallLog } from "./call-log.js";
 import { delay } from "./delay.js";
 import type { FaultLedger } from "./faults.js";
 import type { RandomSource } from "./random.js";
 import type { SmsCodes } from "./sms-codes.js";
 import { smsText } from "./sms-text.js";
-import type { CallRecord, SentSms } from "./types.js";
+import type { SentSms } from "./types.js";
 
 /** The backend's mutable world: the account, and the network conditions the tests set. */
 export interface BackendState {
@@ -24,7 +25,7 @@ export interface BackendDeps {
   readonly faults: FaultLedger;
   readonly random: RandomSource;
   readonly now: Clock;
-  readonly calls: CallRecord[];
+  readonly calls: CallLog;
   readonly outbox: SentSms[];
   readonly webOtpHost: string;
   /** Consumes a 2344 injected on `smscode.set` that no `isConfigured()` read consumed, for this call. */
@@ -41,7 +42,7 @@ export const createSimulatedBackend = (deps: BackendDeps): Transport => {
     ctx: CallContext,
     logic: (callNumber: number) => Outcome<T>,
   ): Promise<Outcome<T>> => {
-    const callNumber = calls.push({ operation, at: now() });
+    const callNumber = calls.record(operation);
     const waited = await delay(state.latencyMs, ctx.signal);
     // An aborted call changes nothing; the facade ignores what it answers.
     if (!waited || ctx.signal.aborted) return fail(2201);

@@ -1,5 +1,6 @@
 import { type ErrorCode, inweboResultOf, isErrorCode, type Operation } from "../../errors/index.js";
 import { type BackendState, createSimulatedBackend } from "./backend.js";
+import { createCallLog } from "./call-log.js";
 import { createFaultLedger } from "./faults.js";
 import { resolveOptions } from "./options.js";
 import { createRandom } from "./random.js";
@@ -45,7 +46,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
   const random = createRandom(resolved.seed);
   const smsCodes = createSmsCodes(resolved, random, now);
   const faults = createFaultLedger(now);
-  const calls: CallRecord[] = [];
+  const calls = createCallLog(now);
   const outbox: SentSms[] = [];
   const { token, control } = createSimulatedToken({
     configured: resolved.tokenConfigured,
@@ -72,7 +73,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
   return {
     services: { transport, token },
     outbox,
-    calls,
+    calls: calls.records,
     faults: faults.records,
     failNext(operation: Operation, code: ErrorCode, options?: FailNextOptions) {
       if (!OPERATIONS.includes(operation))
@@ -106,7 +107,7 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
       smsCodes.reset();
       faults.clear();
       control.reset();
-      calls.length = 0;
+      calls.clear();
       outbox.length = 0;
     },
   };

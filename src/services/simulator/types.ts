@@ -57,7 +57,10 @@ export interface CallRecord {
 export interface FaultHit {
   /** A backend operation (`smscode.get`), or the token's method that answered it (`token.synchronize`). */
   readonly call: string;
-  /** Its place in `calls` (1 is the first call), for a backend call; `null` for a token call, not logged there. */
+  /**
+   * Its number among every backend call since creation or `reset()` (1 is the first): its place in `calls`
+   * while fewer than `MAX_LOGGED_CALLS` (1 000) were made; `null` for a token call, not logged there.
+   */
   readonly callNumber: number | null;
   readonly at: number;
 }
@@ -89,7 +92,7 @@ export interface Simulator {
   readonly services: SimulatorServices;
   /** The SMS sent, newest last (a live view). */
   readonly outbox: readonly SentSms[];
-  /** Every transport call, in order (a live view). */
+  /** The last 1 000 transport calls (`MAX_LOGGED_CALLS`), oldest first, older ones dropped (a live view). */
   readonly calls: readonly CallRecord[];
   /** Every fault armed with `failNext`, oldest first, armed or fired (a live view). */
   readonly faults: readonly FaultRecord[];
