@@ -6,7 +6,7 @@ import { resolveOptions } from "./options.js";
 import { createRandom } from "./random.js";
 import { createSmsCodes } from "./sms-codes.js";
 import { createSimulatedToken } from "./token.js";
-import type { CallRecord, FailNextOptions, SentSms, Simulator, SimulatorOptions } from "./types.js";
+import type { FailNextOptions, SentSms, Simulator, SimulatorOptions } from "./types.js";
 
 export type {
   CallRecord,
