@@ -3,7 +3,13 @@
  * Run it with `npx vite examples/vanilla`. In an app, import from "pims-enrollment" and
  * "pims-enrollment/simulator" (or use `createHttpTransport` from "pims-enrollment/http").
  */
-import { createEnrollmentActor, type EnrollmentViewModel, normalizeCode, toViewModel } from "../../src/index";
+import {
+  createEnrollmentActor,
+  type EnrollmentViewModel,
+  normalizeCode,
+  startSmsAutofill,
+  toViewModel,
+} from "../../src/index";
 import { createSimulator } from "../../src/simulator";
 import { exposeSimulator, pageSetup } from "../shared/simulated-page";
 
@@ -142,6 +148,9 @@ window.addEventListener("online", () => actor.send({ type: "network.online" }));
 window.addEventListener("offline", () => actor.send({ type: "network.offline" }));
 
 actor.subscribe(render);
+// SMS autofill (WebOTP) where the browser has it, unless `?autofill=off`: in code entry the code the
+// browser reads from the SMS is submitted; leaving code entry aborts the request.
+if (new URLSearchParams(window.location.search).get("autofill") !== "off") startSmsAutofill(actor);
 // The countdowns move with time, not only with the machine.
 setInterval(render, 1000);
 actor.start();

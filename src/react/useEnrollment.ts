@@ -12,6 +12,7 @@ import {
   type EnrollmentSnapshot,
   type EnrollmentViewModel,
   normalizeCode,
+  startSmsAutofill,
   toViewModel,
 } from "../view/index.js";
 
@@ -19,6 +20,11 @@ import {
 export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {
   /** The language of `view.error.message` (`en`, `fr`, `de`, `it`, `es`; English otherwise). */
   readonly locale?: string;
+  /**
+   * SMS autofill (WebOTP, see `startSmsAutofill`): in code entry, the code the browser reads from the SMS
+   * is submitted. On by default where `navigator.credentials` exists; `false` turns it off. Read on mount.
+   */
+  readonly smsAutofill?: boolean;
 }
 
 /** What `useEnrollment` returns: the view model, the snapshot and the flow's commands. */
@@ -66,7 +72,8 @@ const untilNextSecond = (deadline: number | null, now: number): number | undefin
  * `useActorRef`); to begin a new flow, remount the component (a new `key`).
  */
 export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
-  const { locale, ...actorOptions } = options;
+  const { locale, smsAutofill, ...actorOptions } = options;
+  const [autofill] = useState(smsAutofill !== false);
   const [{ prepared, restoreError }] = useState(() => prepareOrStartFresh(actorOptions));
   const clock = actorOptions.clock ?? systemClock;
   const actor: EnrollmentActor = useActorRef(prepared.machine, prepared.actorOptions);
@@ -90,6 +97,8 @@ export const useEnrollment = (options: UseEnrollmentOptions): UseEnrollment => {
     const timer = clock.setTimeout(() => setTick((tick) => tick + 1), nextTick);
     return () => clock.clearTimeout(timer);
   });
+
+  useEffect(() => (autofill ? startSmsAutofill(actor) : undefined), [actor, autofill]);
 
   const commands = useMemo(
     () => ({

@@ -16,6 +16,8 @@ import { createTransitionFeed } from "./statechart/feed";
 export interface DemoSettings {
   readonly language: Language;
   readonly scenario: Scenario;
+  /** SMS autofill (WebOTP) where the browser has it; `?autofill=off` turns it off. */
+  readonly smsAutofill: boolean;
   /** Flow limits from the URL (`?cooldown=2` is a 2-second resend cooldown); the engine's defaults otherwise. */
   readonly timers: {
     readonly resendCooldownMs?: number;
@@ -174,6 +176,7 @@ function Run(props: RunProps) {
     services,
     ...settings.timers,
     locale: language,
+    smsAutofill: settings.smsAutofill,
     inspect: (inspection) => {
       feed.inspect(inspection);
       // Events the root actor received: the UI's, the network's and its children's answers. Types only:

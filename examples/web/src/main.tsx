@@ -29,6 +29,7 @@ const main = async () => {
     scenario: isScenario(params.get("scenario"))
       ? (params.get("scenario") as DemoSettings["scenario"])
       : "newDevice",
+    smsAutofill: params.get("autofill") !== "off",
     timers: {
       requestTimeoutMs,
       ...(resendCooldownMs === undefined ? {} : { resendCooldownMs }),
