@@ -42,10 +42,12 @@ const validateAndActivate = async (
 const runSynchronize = async (
   services: Services,
   memory: FacadeMemory,
+  given: EnrollmentStatus | undefined,
   ctx: CallContext,
 ): Promise<Outcome<{ status: EnrollmentStatus }>> => {
   const { token } = services;
-  const status = memory.pendingSyncStatus;
+  // The validation this facade saw, else the one its caller saw (a facade made after a restore).
+  const status = memory.pendingSyncStatus ?? given;
   if (!token?.isConfigured()) return fail(2344);
   if (status === undefined) return fail(2311);
   const failure = tokenFailure(await token.synchronize(ctx));
@@ -53,9 +55,6 @@ const runSynchronize = async (
   memory.pendingSyncStatus = undefined;
   return succeed({ status });
 };
-
-/** The 2316 recovery, one at a time like any command. */
-export const SYNCHRONIZE: Command = { key: "synchronize", operation: "synchronize", params: {} };
 
 /** Runs an accepted command against the services. Expected refusals come back as values. */
 export const runCommand = (
@@ -77,6 +76,6 @@ export const runCommand = (
     case "smscode.set":
       return validateAndActivate(services, memory, String(command.params.smsCode), ctx);
     case "synchronize":
-      return runSynchronize(services, memory, ctx);
+      return runSynchronize(services, memory, command.params.status as EnrollmentStatus | undefined, ctx);
   }
 };

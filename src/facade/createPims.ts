@@ -1,18 +1,27 @@
-import { type ErrorCode, fail, type Result, succeed } from "../errors/index.js";
+import { type ErrorCode, fail, type Result } from "../errors/index.js";
 import { checkLimit, pimsConfigSchema, TIMEOUT_LIMIT } from "../schemas/index.js";
 import { checkServices } from "../services/check.js";
 import { type AbortReason, withDeadline } from "../services/deadline.js";
-import type { Services } from "../services/ports.js";
-import { type FacadeMemory, runCommand, SYNCHRONIZE } from "./commands.js";
+import type { EnrollmentStatus, Services } from "../services/ports.js";
+import { type FacadeMemory, runCommand } from "./commands.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { failed, type PimsMessage, succeeded } from "./messages.js";
 import { randomTransactionId } from "./transactionId.js";
-import { type Command, type Refusal, validateCall } from "./validate.js";
+import { type Command, type Refusal, validateCall, validateSynchronize } from "./validate.js";
 
 /** Beyond the SDK: the optional last argument of `get`, `set` and `synchronize`. */
 export interface CallOptions {
   /** Aborting stops the request and changes nothing: no callback, the promise resolves to `null`. */
   readonly signal?: AbortSignal | undefined;
+}
+
+/** Beyond the SDK: `synchronize`'s options. */
+export interface SynchronizeOptions extends CallOptions {
+  /**
+   * The status the validation answered before its 2316, for a facade that did not see that validation
+   * (one made after a restore); the facade's own, when it has one, comes first.
+   */
+  readonly status?: EnrollmentStatus | undefined;
 }
 
 /** The per-call timeout when `createPims` is given none. */
@@ -46,7 +55,15 @@ export interface Pims {
     options?: CallOptions,
   ): Promise<PimsMessage | null>;
   /** Beyond the SDK: retries the token's post-synchronization after 2316, answering the validated status. */
-  synchronize(callback?: Callback | CallOptions, options?: CallOptions): Promise<PimsMessage | null>;
+  synchronize(
+    callback?: Callback | SynchronizeOptions,
+    options?: SynchronizeOptions,
+  ): Promise<PimsMessage | null>;
+  /**
+   * Beyond the SDK: after a SET answered 2316, the status its validation returned (not a secret), while
+   * the post-synchronization is pending; `undefined` otherwise.
+   */
+  pendingSynchronization(): EnrollmentStatus | undefined;
   release(): void;
 }
 
@@ -186,7 +203,16 @@ export const createPims = (options: CreatePimsOptions): Pims => {
     set: (api, params, callbackOrOptions, options) =>
       call(facade, () => validateCall("set", api, params), callbackOrOptions, options),
     synchronize: (callbackOrOptions, options) =>
-      call(facade, () => succeed(SYNCHRONIZE), callbackOrOptions, options),
+      call(
+        facade,
+        () =>
+          validateSynchronize(
+            typeof callbackOrOptions === "function" ? options : (callbackOrOptions ?? options),
+          ),
+        callbackOrOptions,
+        options,
+      ),
+    pendingSynchronization: () => facade.pendingSyncStatus,
     release: () => {
       facade.state = "uninitialized";
       // Each call cut short settles later, on a microtask: the map is not changed while it is read.

@@ -1,4 +1,5 @@
 import { type ErrorCode, fail, type Operation, type Result, succeed } from "../errors/index.js";
+import { enrollmentStatusSchema } from "../schemas/answers.js";
 import { apiRules } from "../schemas/index.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
@@ -65,5 +66,25 @@ export const validateCall = (
     return succeed({ key, operation: rule.operation, params: normalised });
   } catch {
     return refuse(2102, "params");
+  }
+};
+
+/**
+ * The 2316 recovery beyond the SDK. Its options' `status` is what the validation answered, given by a
+ * caller whose facade did not see it (a new facade, after a restore); anything but a documented status
+ * is 2102. Never throws, whatever `options` is.
+ */
+export const validateSynchronize = (options: unknown): Result<Command, Refusal> => {
+  try {
+    const status = typeof options === "object" && options !== null ? ownValue(options, "status") : undefined;
+    if (status !== undefined && !enrollmentStatusSchema.safeParse(status).success)
+      return refuse(2102, "status");
+    return succeed({
+      key: "synchronize",
+      operation: "synchronize",
+      params: status === undefined ? {} : { status },
+    });
+  } catch {
+    return refuse(2102, "status");
   }
 };

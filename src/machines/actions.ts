@@ -23,6 +23,13 @@ export const actions = {
     phoneNumber: trustedPhoneAnswer(event)?.phoneNumber ?? null,
   })),
   storeStatus: /* @__PURE__ */ update(({ event }) => ({ status: statusAnswer(event)?.status ?? null })),
+  /**
+   * After 2316 the validation has answered: its status (not a secret) is kept, so that the
+   * post-synchronization, retried after a restore too, hands off with it.
+   */
+  storeValidatedStatus: /* @__PURE__ */ update(({ event }) => ({
+    status: replyOf(event)?.validatedStatus ?? null,
+  })),
   /** A request in flight may send an SMS: it counts until its reply says that nothing was sent. */
   countSend: /* @__PURE__ */ update(({ context }) => ({ sendsUsed: context.sendsUsed + 1 })),
   /** The request failed and sent nothing (refused, offline): the send does not count. */

@@ -7,7 +7,7 @@ import {
   fromPromise,
   type PromiseActorLogic,
 } from "xstate";
-import { fail, succeed } from "../errors/index.js";
+import { fail, recoveryOf, succeed } from "../errors/index.js";
 import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.js";
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
@@ -23,16 +23,27 @@ export interface DeadlinesInput {
   readonly resendReady: boolean;
 }
 
+/** The status the validation answered before its 2316, kept in context so that a restored actor has it. */
+export interface SynchronizeInput {
+  readonly status: EnrollmentStatus | null;
+}
+
 // Made-up answers (here and `initializeFacade`'s) have no transaction id: a reply keeps only the result or error.
 /** What every actor of an actor made without services (`createActor(enrollmentMachine)`) answers. */
 const UNCONFIGURED: PimsMessage = failed("", 2006);
 
-/** A facade message as a reply; no message at all is a request that was not sent again. */
-const toReply = <T>(message: PimsMessage | null, at: number): Reply<T> => {
+/**
+ * A facade message as a reply; no message at all is a request that was not sent again. A 2316 carries
+ * the status the validation answered, which the facade keeps while the post-synchronization is pending.
+ */
+const toReply = <T>(message: PimsMessage | null, at: number, pims: Pims | undefined): Reply<T> => {
   if (message === null) return { ...fail(INTERRUPTED), at };
-  return message.status === "FAILED"
+  if (message.status === "SUCCEEDED") return { ...succeed(message.result as T), at };
+  const validatedStatus =
+    recoveryOf(message.error.code) === "sync" ? pims?.pendingSynchronization() : undefined;
+  return validatedStatus === undefined
     ? { ...fail(message.error), at }
-    : { ...succeed(message.result as T), at };
+    : { ...fail(message.error), at, validatedStatus };
 };
 
 /**
@@ -65,7 +76,7 @@ const facadeCall = <T, I extends object = object>(
         message = await call(dependencies.pims, input ?? ({} as I), { signal }, dependencies);
       }
     }
-    return toReply<T>(message, (dependencies?.clock ?? systemClock).now());
+    return toReply<T>(message, (dependencies?.clock ?? systemClock).now(), dependencies?.pims);
   };
   return fromPromise<Reply<T>, I | undefined>(({ input, signal, system, self }) => {
     // Stopped and started again with its state kept (React's StrictMode and <Activity> do this through
@@ -139,8 +150,13 @@ export const enrollmentActors = {
         : pims.set(SMSCODE_API, { action: "enrollment", smsCode: heldCode.reveal() }, options),
     SENT_ONCE,
   ),
-  synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }>((pims, _, options) =>
-    pims.synchronize(options),
+  /**
+   * Retried again after a restore (the token's state is the device's): a new facade never saw the
+   * validation, so it is given the status that validation answered.
+   */
+  synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, SynchronizeInput>(
+    (pims, { status }, options) =>
+      pims.synchronize(status === null || status === undefined ? options : { ...options, status }),
   ),
   /** Turns the absolute deadlines in context into events, again after a restore. */
   deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {

@@ -2,7 +2,7 @@ import type { RecoveryClass } from "../errors/index.js";
 import { actions } from "./actions.js";
 import { enrollmentActors } from "./actors.js";
 import { guards } from "./guards.js";
-import { deadlinesInput, initialContext } from "./inputs.js";
+import { deadlinesInput, initialContext, synchronizeInput } from "./inputs.js";
 import {
   accountBlockedOutput,
   alreadyActivatedOutput,
@@ -270,6 +270,11 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
                 target: "failure",
                 actions: ["recordError", "spendAttempt"],
               },
+              {
+                guard: { type: "replyFailedWith", params: "sync" },
+                target: "failure",
+                actions: ["recordError", "storeValidatedStatus"],
+              },
               { target: "failure", actions: "recordError" },
             ],
             onError: toFailedUnexpectedly,
@@ -316,6 +321,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           invoke: {
             id: "synchronizeToken",
             src: "synchronizeToken",
+            input: synchronizeInput,
             onDone: [
               { guard: "replySucceeded", target: "#enrollment.handoff", actions: "storeStatus" },
               { target: "failure", actions: "recordError" },

@@ -1,4 +1,4 @@
-import type { DeadlinesInput } from "./actors.js";
+import type { DeadlinesInput, SynchronizeInput } from "./actors.js";
 import {
   defaultTimers,
   type EnrollmentContext,
@@ -37,4 +37,8 @@ export const deadlinesInput = ({ context }: { context: EnrollmentContext }): Dea
   codeExpiresAt: context.codeExpiresAt,
   resendAvailableAt: context.resendAvailableAt,
   resendReady: context.resendReady,
+});
+
+export const synchronizeInput = ({ context }: { context: EnrollmentContext }): SynchronizeInput => ({
+  status: context.status,
 });

@@ -5,7 +5,7 @@ import { enrollmentStatusSchema } from "../schemas/answers.js";
 import { limitSchema } from "../schemas/limits.js";
 import type { enrollmentActors } from "./actors.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
-import { deadlinesInput } from "./inputs.js";
+import { deadlinesInput, synchronizeInput } from "./inputs.js";
 import { MAX_COUNT, timerLimits } from "./limits.js";
 import type { EnrollmentContext } from "./types.js";
 
@@ -114,8 +114,13 @@ const contextSchema = () =>
  */
 const persistedSchema = () => z.object({ status: z.enum(["active", "done"]), context: contextSchema() });
 
-/** The deadline timers' logic: a restored one starts from its input, rebuilt from the context. */
-const DEADLINES: keyof typeof enrollmentActors = "deadlines";
+/**
+ * The actors whose input a restored child reads, rebuilt from the context just checked: the deadline
+ * timers, and the token's post-synchronization (retried on restore with the validated status).
+ */
+const restoredInputs: Partial<
+  Record<keyof typeof enrollmentActors, (args: { context: EnrollmentContext }) => unknown>
+> = { deadlines: deadlinesInput, synchronizeToken: synchronizeInput };
 
 let schema: ReturnType<typeof persistedSchema> | undefined;
 
@@ -173,14 +178,17 @@ const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null |
     historyValue: {},
     context,
     // Exactly the actors this state runs, still running. A persisted child's own snapshot holds nothing to
-    // keep: a restored request reads no input (it answers "interrupted"), and a deadline timer starts from
-    // the context just checked, as it did when it was started.
+    // keep: a request sent once reads no input (it answers "interrupted"); a deadline timer and the
+    // post-synchronization start from the context just checked, as they did when they were started.
     children: Object.fromEntries(
       [...state.invokes].map(([id, src]) => [
         id,
         {
           src,
-          snapshot: { status: "active", input: src === DEADLINES ? deadlinesInput({ context }) : undefined },
+          snapshot: {
+            status: "active",
+            input: restoredInputs[src as keyof typeof enrollmentActors]?.({ context }),
+          },
         },
       ]),
     ),

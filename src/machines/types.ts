@@ -67,7 +67,11 @@ export type Interrupted = "interrupted";
  * What a backend step's actor resolves with, at the time it answered: the facade's result, or its error,
  * or `"interrupted"`. It never rejects for an expected refusal.
  */
-export type Reply<T> = Result<T, PimsErrorBody | Interrupted> & { readonly at: number };
+export type Reply<T> = Result<T, PimsErrorBody | Interrupted> & {
+  readonly at: number;
+  /** After a 2316 (the validation answered, its post-synchronization failed): the status it answered. */
+  readonly validatedStatus?: EnrollmentStatus;
+};
 
 /** The API a final output points the app to next. */
 export type EnrollmentApi = "pims.authentication.enrollment";

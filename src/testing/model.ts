@@ -1,6 +1,6 @@
 import { type AnyMachineSnapshot, type EventObject, getInitialSnapshot, getNextSnapshot } from "xstate";
 import { getAdjacencyMap, getShortestPaths } from "xstate/graph";
-import { type ErrorCode, labelOf, type Operation } from "../errors/index.js";
+import { type ErrorCode, labelOf, type Operation, recoveryOf } from "../errors/index.js";
 import { enrollmentMachine } from "../machines/enrollment.machine.js";
 import type { EnrollmentEvent, EnrollmentInput, Reply } from "../machines/types.js";
 
@@ -102,8 +102,13 @@ const replyFor = (outcome: Outcome, at: number): Reply<unknown> => {
       return { ok: true, value: successValues[outcome.variant], at };
     case "interrupted":
       return { ok: false, error: "interrupted", at };
-    case "code":
-      return { ok: false, error: { code: outcome.code, label: labelOf(outcome.code) }, at };
+    case "code": {
+      const error = { code: outcome.code, label: labelOf(outcome.code) };
+      // A 2316 carries the status the validation answered: the model's account is not enrolled yet.
+      return recoveryOf(outcome.code) === "sync"
+        ? { ok: false, error, at, validatedStatus: "NotEnrolled" }
+        : { ok: false, error, at };
+    }
   }
 };
 

@@ -49,7 +49,10 @@ const simulatorFor = (plan: Map<ActorId, Outcome[]>, clock: SimulatedClock): Sim
     conflicting("checkDeviceActivation", "activated", "notActivated") ||
     conflicting("checkAccountBlock", "blocked", "notBlocked") ||
     conflicting("readTrustedPhone", "phone", "noPhone") ||
-    conflicting("validateCode", "NotEnrolled", "AlreadyEnrolled")
+    conflicting("validateCode", "NotEnrolled", "AlreadyEnrolled") ||
+    // The model's 2316 says the validation answered NotEnrolled.
+    (wants(plan, "validateCode", "AlreadyEnrolled") &&
+      (plan.get("validateCode") ?? []).some((o) => o.kind === "code" && o.code === 2316))
   ) {
     throw new Error("this path needs an account that changes mid-flow, which the simulator does not model");
   }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { callsOf, startFlow } from "../support/flow";
+
+/**
+ * After 2316 the validation has answered and the code is spent: what is left is the token's
+ * post-synchronization, whose state is the device's. An actor restored there retries only that.
+ */
+describe("restored while the token's post-synchronization is pending (after 2316)", () => {
+  for (const alreadyEnrolled of [false, true]) {
+    const status = alreadyEnrolled ? "AlreadyEnrolled" : "NotEnrolled";
+
+    it(`waiting for retry: retries the synchronization and hands off with ${status}, no new SMS`, async () => {
+      // The last allowed send is the first one: a new code could not be had.
+      const flow = startFlow({ sim: { alreadyEnrolled }, timers: { maxSends: 1 } });
+      // The activation's post-synchronization fails, then the synchronization that follows fails too.
+      flow.sim.failNext("smscode.set", 2316, { times: 2 });
+      flow.actor.send({ type: "start" });
+      await flow.until("awaitingCode");
+      flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+      await flow.until({ synchronizing: "stalled" });
+      const sent = flow.sim.outbox.length;
+      flow.restore();
+      expect(flow.actor.getSnapshot().matches({ synchronizing: "stalled" })).toBe(true);
+      flow.actor.send({ type: "retry" });
+      const done = await flow.until("handoff");
+      expect(done.output).toMatchObject({ outcome: "handoff", status });
+      expect(flow.sim.outbox.length).toBe(sent);
+      expect(callsOf(flow.sim, "smscode.get")).toBe(1);
+      expect(callsOf(flow.sim, "smscode.set")).toBe(1);
+    });
+
+    it(`with the synchronization in flight: retries it on restore and hands off with ${status}, no new SMS`, async () => {
+      const flow = startFlow({ sim: { alreadyEnrolled }, timers: { maxSends: 1 } });
+      flow.sim.failNext("smscode.set", 2316);
+      flow.actor.send({ type: "start" });
+      await flow.until("awaitingCode");
+      flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+      await flow.until({ synchronizing: "syncing" });
+      const sent = flow.sim.outbox.length;
+      flow.restore();
+      const done = await flow.until("handoff");
+      expect(done.output).toMatchObject({ outcome: "handoff", status });
+      expect(flow.sim.outbox.length).toBe(sent);
+      expect(callsOf(flow.sim, "smscode.get")).toBe(1);
+      expect(callsOf(flow.sim, "smscode.set")).toBe(1);
+    });
+  }
+});
