@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, type DemoPage, focused, startDemo, visible } from "./support";
 
@@ -20,6 +20,44 @@ const toCodeScreen = async (d: DemoPage, start = "Start", heading = "Enter the c
   await visible(d.app.getByRole("heading", { name: heading }));
   await d.smsCount(1);
 };
+
+/** A stand-in for WebOTP: records each `navigator.credentials.get` and lets the test answer it. */
+const stubWebOtp = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    type Call = {
+      options: CredentialRequestOptions & { otp?: { transport: string[] } };
+      resolve: (v: unknown) => void;
+    };
+    const calls: Call[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.otpCalls = calls;
+    if (!("OTPCredential" in window)) w.OTPCredential = class OTPCredential {};
+    Object.defineProperty(navigator, "credentials", {
+      configurable: true,
+      value: {
+        get: (options: Call["options"]) =>
+          new Promise((resolve, reject) => {
+            calls.push({ options, resolve });
+            options.signal?.addEventListener("abort", () =>
+              reject(new DOMException("aborted", "AbortError")),
+            );
+          }),
+      },
+    });
+  });
+
+const otpCalls = (page: Page) =>
+  page.evaluate(() =>
+    (
+      (window as unknown as Record<string, unknown>).otpCalls as {
+        options: { otp?: { transport: string[] }; signal?: AbortSignal };
+      }[]
+    ).map((call) => ({
+      transport: call.options.otp?.transport ?? null,
+      signal: call.options.signal instanceof AbortSignal,
+      aborted: call.options.signal?.aborted ?? null,
+    })),
+  );
 
 const wrongCodeFor = (code: string) => (code === "000000" ? "111111" : "000000");
 
@@ -363,5 +401,36 @@ describe("the flow as a person lives it (issue 15)", () => {
     await d.app.getByRole("button", { name: "Confirm" }).click();
     await visible(d.app.getByRole("heading", { name: "Phone number confirmed" }));
     expect(d.problems).toEqual([]);
+  });
+
+  it("the SMS ends with its origin-bound line, and WebOTP fills and submits the code, asked for in code entry only", async () => {
+    const d = await demo.open({}, stubWebOtp);
+    await toCodeScreen(d);
+    const code = await d.latestCode();
+    const sms = (await d.phone.locator(".sms.latest .sms-text").textContent()) ?? "";
+    expect(sms.trimEnd().endsWith(`@127.0.0.1 #${code}`)).toBe(true);
+    await expect.poll(() => otpCalls(d.page)).toEqual([{ transport: ["sms"], signal: true, aborted: false }]);
+
+    await d.page.evaluate((otp) => {
+      const calls = (window as unknown as Record<string, unknown>).otpCalls as {
+        resolve: (v: unknown) => void;
+      }[];
+      calls[0]?.resolve({ type: "otp", id: "", code: otp });
+    }, code);
+    await visible(d.app.getByRole("heading", { name: "Phone number confirmed" }));
+
+    // Leaving code entry aborts the request: here by cancelling.
+    const leaving = await demo.open({}, stubWebOtp);
+    await toCodeScreen(leaving);
+    await expect.poll(() => otpCalls(leaving.page)).toHaveLength(1);
+    await leaving.app.getByRole("button", { name: "Cancel" }).click();
+    await visible(leaving.app.getByRole("heading", { name: "Enrollment cancelled" }));
+    expect(await otpCalls(leaving.page)).toEqual([{ transport: ["sms"], signal: true, aborted: true }]);
+
+    // An option turns it off.
+    const off = await demo.open({ autofill: "off" }, stubWebOtp);
+    await toCodeScreen(off);
+    expect(await otpCalls(off.page)).toEqual([]);
+    expect([...d.problems, ...leaving.problems, ...off.problems]).toEqual([]);
   });
 });
