@@ -225,6 +225,28 @@ describe("the facade", () => {
     expectFailed(await pims.synchronize(), 2311);
   });
 
+  it("keeps the status of a 2316 for its caller, and a new facade synchronizes with the status it is given", async () => {
+    const { pims, sim } = await setup({ alreadyEnrolled: true });
+    expect(pims.pendingSynchronization()).toBeUndefined();
+    await pims.get(SMS, GET_CODE);
+    sim.failNext("smscode.set", 2316);
+    expectFailed(await pims.set(SMS, { action: "enrollment", smsCode: lastCode(sim) }), 2316);
+    expect(pims.pendingSynchronization()).toBe("AlreadyEnrolled");
+    // A facade made after a restore never saw that validation.
+    const fresh = createPims({ services: sim.services });
+    await fresh.initialize(developmentConfig);
+    expect(fresh.pendingSynchronization()).toBeUndefined();
+    expectFailed(await fresh.synchronize(), 2311);
+    for (const status of ["Enrolled", 1, null, { toString: () => "NotEnrolled" }]) {
+      expectFailed(await fresh.synchronize({ status } as never), 2102, "status");
+    }
+    const callback = vi.fn();
+    expectSucceeded(await fresh.synchronize(callback, { status: "AlreadyEnrolled" }), {
+      status: "AlreadyEnrolled",
+    });
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
   it("never calls back a call that release cut short twice, and answers it 2001", async () => {
     const { pims, sim } = await setup();
     sim.setLatency(50);

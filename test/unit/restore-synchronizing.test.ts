@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitFor } from "xstate";
 import { callsOf, startFlow } from "../support/flow";
 
 /**
@@ -45,4 +46,29 @@ describe("restored while the token's post-synchronization is pending (after 2316
       expect(callsOf(flow.sim, "smscode.set")).toBe(1);
     });
   }
+
+  it("from an older snapshot without the validated status, still restores: the facade then needs a new code (2311)", async () => {
+    const flow = startFlow({ timers: { maxSends: 1 } });
+    flow.sim.failNext("smscode.set", 2316, { times: 2 });
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    await flow.until({ synchronizing: "stalled" });
+    const persisted = JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot()));
+    expect(persisted.context.status).toBe("NotEnrolled");
+    const { version: _version, ...older } = { ...persisted, context: { ...persisted.context, status: null } };
+    flow.actor.stop();
+    const { createEnrollmentActor } = await import("../../src");
+    const actor = createEnrollmentActor({
+      services: flow.sim.services,
+      clock: flow.clock,
+      maxSends: 1,
+      snapshot: older,
+    });
+    actor.start();
+    expect(actor.getSnapshot().matches({ synchronizing: "stalled" })).toBe(true);
+    actor.send({ type: "retry" });
+    await waitFor(actor, (s) => s.status === "done", { timeout: 2000 });
+    expect(actor.getSnapshot().output).toMatchObject({ outcome: "failed", error: { code: 2311 } });
+  });
 });
