@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, type DemoPage, focused, startDemo, visible } from "./support";
+import { otpCalls, stubWebOtp } from "./webotp";
 
 /**
  * The findings of walking the flow in Chromium as a new user would (issue 15), one test each, named
@@ -20,44 +21,6 @@ const toCodeScreen = async (d: DemoPage, start = "Start", heading = "Enter the c
   await visible(d.app.getByRole("heading", { name: heading }));
   await d.smsCount(1);
 };
-
-/** A stand-in for WebOTP: records each `navigator.credentials.get` and lets the test answer it. */
-const stubWebOtp = (context: BrowserContext) =>
-  context.addInitScript(() => {
-    type Call = {
-      options: CredentialRequestOptions & { otp?: { transport: string[] } };
-      resolve: (v: unknown) => void;
-    };
-    const calls: Call[] = [];
-    const w = window as unknown as Record<string, unknown>;
-    w.otpCalls = calls;
-    if (!("OTPCredential" in window)) w.OTPCredential = class OTPCredential {};
-    Object.defineProperty(navigator, "credentials", {
-      configurable: true,
-      value: {
-        get: (options: Call["options"]) =>
-          new Promise((resolve, reject) => {
-            calls.push({ options, resolve });
-            options.signal?.addEventListener("abort", () =>
-              reject(new DOMException("aborted", "AbortError")),
-            );
-          }),
-      },
-    });
-  });
-
-const otpCalls = (page: Page) =>
-  page.evaluate(() =>
-    (
-      (window as unknown as Record<string, unknown>).otpCalls as {
-        options: { otp?: { transport: string[] }; signal?: AbortSignal };
-      }[]
-    ).map((call) => ({
-      transport: call.options.otp?.transport ?? null,
-      signal: call.options.signal instanceof AbortSignal,
-      aborted: call.options.signal?.aborted ?? null,
-    })),
-  );
 
 const wrongCodeFor = (code: string) => (code === "000000" ? "111111" : "000000");
 

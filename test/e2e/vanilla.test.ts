@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { focused, launchBrowser, SCREENSHOTS, visible } from "./support";
+import { otpCalls, stubWebOtp } from "./webotp";
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -51,5 +52,43 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     await page.screenshot({ path: `${SCREENSHOTS}/18-vanilla-handoff.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+  it("SMS autofill: the SMS ends with '@127.0.0.1 #<code>', WebOTP's code is submitted, leaving code entry aborts the request, ?autofill=off never asks", async () => {
+    const open = async (query: string) => {
+      const context = await browser.newContext();
+      await stubWebOtp(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`${url}${query}`);
+      await page.getByRole("button", { name: "Start" }).click();
+      await visible(page.getByRole("heading", { name: "Enter the code" }));
+      return { context, page, errors };
+    };
+
+    const filled = await open("");
+    const sms = (await filled.page.locator("#sms li").last().textContent()) ?? "";
+    const code = /#(\d{4,10})$/.exec(sms)?.[1] ?? "";
+    expect(sms.endsWith(`\n@127.0.0.1 #${code}`)).toBe(true);
+    await expect
+      .poll(() => otpCalls(filled.page))
+      .toEqual([{ transport: ["sms"], signal: true, aborted: false }]);
+    await filled.page.evaluate((otp) => {
+      const calls = (window as unknown as Record<string, unknown>).otpCalls as {
+        resolve: (v: unknown) => void;
+      }[];
+      calls[0]?.resolve({ type: "otp", id: "", code: otp });
+    }, code);
+    await visible(filled.page.getByRole("heading", { name: "Phone number confirmed" }));
+
+    const cancelled = await open("");
+    await expect.poll(() => otpCalls(cancelled.page)).toHaveLength(1);
+    await cancelled.page.getByRole("button", { name: "Cancel" }).click();
+    expect(await otpCalls(cancelled.page)).toEqual([{ transport: ["sms"], signal: true, aborted: true }]);
+
+    const off = await open("?autofill=off");
+    expect(await otpCalls(off.page)).toEqual([]);
+    expect([...filled.errors, ...cancelled.errors, ...off.errors]).toEqual([]);
+    for (const { context } of [filled, cancelled, off]) await context.close();
   });
 });
