@@ -59,8 +59,24 @@ describe("the flow's limits are checked when the actor is created", () => {
       expect(error, JSON.stringify(timers)).toBeInstanceOf(RangeError);
       expect(error.message).toContain(Object.keys(timers)[0]);
     }
-    const actor = createEnrollmentActor({ services: services(), resendCooldownMs: 0, maxSends: 100 });
-    expect(actor.getSnapshot().context.timers).toMatchObject({ resendCooldownMs: 0, maxSends: 100 });
+  });
+
+  it("a cooldown of 0 and more sends than the default are accepted and in effect: five codes are sent back to back", async () => {
+    const simulator = createSimulator({ seed: 2 });
+    const actor = createEnrollmentActor({ services: simulator.services, resendCooldownMs: 0, maxSends: 100 });
+    actor.start();
+    actor.send({ type: "start" });
+    for (let sent = 1; sent <= 5; sent += 1) {
+      await waitFor(actor, (s) => s.matches("awaitingCode") && simulator.outbox.length === sent, {
+        timeout: 2_000,
+      });
+      if (sent < 5) {
+        await waitFor(actor, (s) => s.can({ type: "code.resend" }), { timeout: 2_000 });
+        actor.send({ type: "code.resend" });
+      }
+    }
+    expect(simulator.outbox).toHaveLength(5);
+    actor.stop();
   });
 
   it("keeps only the flow's limits in the context: other options never reach it", () => {
