@@ -1,6 +1,6 @@
 import { type ErrorCode, fail, type Operation, type Result, succeed } from "../errors/index.js";
-import { enrollmentStatusSchema } from "../schemas/answers.js";
 import { apiRules } from "../schemas/index.js";
+import type { EnrollmentStatus } from "../services/ports.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {
@@ -69,6 +69,9 @@ export const validateCall = (
   }
 };
 
+/** What a validation answers; the facade alone carries no zod enum for two strings. */
+const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["NotEnrolled", "AlreadyEnrolled"];
+
 /**
  * The 2316 recovery beyond the SDK. Its options' `status` is what the validation answered, given by a
  * caller whose facade did not see it (a new facade, after a restore); anything but a documented status
@@ -77,8 +80,9 @@ export const validateCall = (
 export const validateSynchronize = (options: unknown): Result<Command, Refusal> => {
   try {
     const status = typeof options === "object" && options !== null ? ownValue(options, "status") : undefined;
-    if (status !== undefined && !enrollmentStatusSchema.safeParse(status).success)
+    if (status !== undefined && !ENROLLMENT_STATUSES.includes(status as EnrollmentStatus)) {
       return refuse(2102, "status");
+    }
     return succeed({
       key: "synchronize",
       operation: "synchronize",
