@@ -14,11 +14,13 @@
 // 8.26 kB and 26.9 kB, and reusing a restarted request's call under React's StrictMode and <Activity>
 // (issue 14) to 8.41 kB and 27.08 kB; issue 13's one result shape, the facade's named state and the
 // machine's typed readers (no answerOf<T> casts) then added about 0.1 kB to each (8.51 kB and 27.17 kB;
-// no byte-shaving traded back for them). The first two limits hold those sizes until the budgets are decided again; the
+// no byte-shaving traded back for them); restoring during the token's synchronization (issue 14: the
+// validated status kept for the retry) brought them to 8.69 kB and 27.36 kB. The first two limits hold those sizes until the budgets are decided again; the
 // others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
 // resend, an input error with no input, the countdowns' moments; and the error's detail) adds 1.65 kB to
-// the view model (7.25 kB) and to the testing entry, which renders it (22.99 kB).
+// the view model (7.25 kB) and to the testing entry, which renders it (22.99 kB); the simulated SMS's WebOTP
+// line and the synchronization status brought the testing entry to 23.86 kB.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -32,7 +34,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8.6 kB",
+    limit: "8.75 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -40,7 +42,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "27.3 kB",
+    limit: "27.45 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",
@@ -67,6 +69,6 @@ export default [
     ignore: ["xstate", "zod", "@testing-library/react"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "23.45 kB",
+    limit: "24.3 kB",
   },
 ];
