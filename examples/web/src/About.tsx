@@ -10,6 +10,7 @@ export const URL_PARAMETERS: readonly { readonly name: UrlParameter; readonly va
   { name: "cooldown", values: "> 0 (s)" },
   { name: "timeout", values: "> 0 (s)" },
   { name: "lifetime", values: "> 0 (s)" },
+  { name: "autofill", values: "off" },
 ];
 
 /** What the demo is, and every URL parameter it reads. */

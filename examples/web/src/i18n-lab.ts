@@ -7,7 +7,7 @@ import type { Language } from "./i18n";
  * the SDK's error labels are identifiers and stay as they are.
  */
 /** The URL parameters the demo reads (`main.tsx`). */
-export type UrlParameter = "backend" | "lang" | "scenario" | "cooldown" | "timeout" | "lifetime";
+export type UrlParameter = "backend" | "lang" | "scenario" | "cooldown" | "timeout" | "lifetime" | "autofill";
 
 export interface LabStrings {
   readonly sectionsLabel: string;
@@ -137,6 +137,11 @@ export const lab: Record<Language, LabStrings> = {
       lifetime: {
         fallback: "5 min (the engine's default)",
         effect: "How long an SMS code is valid, in the app's countdown and in the simulated backend.",
+      },
+      autofill: {
+        fallback: "on",
+        effect:
+          "The browser offers the SMS code it receives (WebOTP, where the browser has it); off: the code is typed by hand.",
       },
     },
     paramsExample: "For example:",
@@ -268,6 +273,11 @@ export const lab: Record<Language, LabStrings> = {
         effect:
           "La durée de validité d'un code SMS, dans le compte à rebours de l'application et dans le backend simulé.",
       },
+      autofill: {
+        fallback: "activé",
+        effect:
+          "Le navigateur propose le code SMS reçu (WebOTP, là où le navigateur le permet) ; off : le code est saisi à la main.",
+      },
     },
     paramsExample: "Par exemple :",
     pinBlockedTitle: "Votre code PIN est bloqué",
@@ -397,6 +407,11 @@ export const lab: Record<Language, LabStrings> = {
       lifetime: {
         fallback: "5 min (Standard der Engine)",
         effect: "Wie lange ein SMS-Code gültig ist, im Countdown der App und im simulierten Backend.",
+      },
+      autofill: {
+        fallback: "an",
+        effect:
+          "Der Browser schlägt den empfangenen SMS-Code vor (WebOTP, wo der Browser es kann); off: der Code wird von Hand eingegeben.",
       },
     },
     paramsExample: "Zum Beispiel:",
@@ -530,6 +545,11 @@ export const lab: Record<Language, LabStrings> = {
         effect:
           "Per quanto tempo è valido un codice SMS, nel conto alla rovescia dell'app e nel backend simulato.",
       },
+      autofill: {
+        fallback: "attivo",
+        effect:
+          "Il browser propone il codice SMS ricevuto (WebOTP, dove il browser lo consente); off: il codice si digita a mano.",
+      },
     },
     paramsExample: "Per esempio:",
     pinBlockedTitle: "Il tuo PIN è bloccato",
@@ -660,6 +680,11 @@ export const lab: Record<Language, LabStrings> = {
         fallback: "5 min (valor por defecto del motor)",
         effect:
           "Cuánto tiempo es válido un código SMS, en la cuenta atrás de la aplicación y en el backend simulado.",
+      },
+      autofill: {
+        fallback: "activado",
+        effect:
+          "El navegador propone el código SMS recibido (WebOTP, donde el navegador lo permite); off: el código se escribe a mano.",
       },
     },
     paramsExample: "Por ejemplo:",
