@@ -128,7 +128,15 @@ describe("the page's layout", () => {
 
   it("documents every URL parameter the page reads, in the page and in the README", async () => {
     const parameters = readParameters();
-    expect(parameters).toEqual(["autofill", "backend", "cooldown", "lang", "lifetime", "scenario", "timeout"]);
+    expect(parameters).toEqual([
+      "autofill",
+      "backend",
+      "cooldown",
+      "lang",
+      "lifetime",
+      "scenario",
+      "timeout",
+    ]);
     const readme = readFileSync("README.md", "utf8");
     for (const name of parameters) expect(readme, name).toContain(`\`?${name}`);
 
