@@ -9,16 +9,16 @@
  * React Native's own code, so it is higher; the budget is about the app, so it applies to the first.
  *
  * The spec's budget is 35 kB. It is NOT met today (40.4 kB: the view model's messages and notices in five
- * languages, which an app cannot leave out, and the snapshot and option checks); until it is, this check
- * fails above LIMIT_BYTES, the size measured when it was added plus about 1 %, so that it catches a
- * regression, and says how far the budget is.
+ * languages, which an app cannot leave out, and the snapshot and option checks; 41.08 kB once the WebOTP
+ * autofill and the synchronization restore landed); until it is, this check fails above LIMIT_BYTES, the
+ * size measured last plus about 1 %, so that it catches a regression, and says how far the budget is.
  */
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { bundle, metroConfig } from "./bundle.mjs";
 
 const BUDGET_BYTES = 35_000;
-const LIMIT_BYTES = 40_800;
+const LIMIT_BYTES = 41_500;
 
 const require = createRequire(import.meta.url);
 const versionOf = (name) => require(`${name}/package.json`).version;
