@@ -1,5 +1,5 @@
 /**
- * Every string the Vue and Svelte examples show, in the five languages. The error messages themselves
+ * Every string the vanilla, Vue and Svelte examples show, in the five languages. The error messages themselves
  * come localized from the view model (`view.error.message`).
  */
 export const languages = ["en", "fr", "de", "it", "es"] as const;
@@ -23,6 +23,7 @@ export interface Strings {
   readonly retry: string;
   readonly cancel: string;
   readonly attemptsLeft: (count: number) => string;
+  readonly codeExpiresIn: (seconds: number) => string;
   readonly sentTo: (phone: string) => string;
   readonly errorDetail: (code: number) => string;
   readonly offline: string;
@@ -57,6 +58,7 @@ export const strings: Record<Language, Strings> = {
     retry: "Try again",
     cancel: "Cancel",
     attemptsLeft: (n) => (n === 1 ? "1 attempt left" : `${n} attempts left`),
+    codeExpiresIn: (s) => `The code expires in ${s} s`,
     sentTo: (phone) => `We sent a code by SMS to ${phone}.`,
     errorDetail: (code) => `Error ${code}`,
     offline: "Offline",
@@ -94,6 +96,7 @@ export const strings: Record<Language, Strings> = {
     retry: "Réessayer",
     cancel: "Annuler",
     attemptsLeft: (n) => (n <= 1 ? `${n} essai restant` : `${n} essais restants`),
+    codeExpiresIn: (s) => `Le code expire dans ${s} s`,
     sentTo: (phone) => `Nous avons envoyé un code par SMS au ${phone}.`,
     errorDetail: (code) => `Erreur ${code}`,
     offline: "Hors ligne",
@@ -131,6 +134,7 @@ export const strings: Record<Language, Strings> = {
     retry: "Erneut versuchen",
     cancel: "Abbrechen",
     attemptsLeft: (n) => (n === 1 ? "Noch 1 Versuch" : `Noch ${n} Versuche`),
+    codeExpiresIn: (s) => `Der Code läuft in ${s} s ab`,
     sentTo: (phone) => `Wir haben einen Code per SMS an ${phone} gesendet.`,
     errorDetail: (code) => `Fehler ${code}`,
     offline: "Offline",
@@ -168,6 +172,7 @@ export const strings: Record<Language, Strings> = {
     retry: "Riprova",
     cancel: "Annulla",
     attemptsLeft: (n) => (n === 1 ? "1 tentativo rimasto" : `${n} tentativi rimasti`),
+    codeExpiresIn: (s) => `Il codice scade tra ${s} s`,
     sentTo: (phone) => `Abbiamo inviato un codice via SMS al ${phone}.`,
     errorDetail: (code) => `Errore ${code}`,
     offline: "Offline",
@@ -205,6 +210,7 @@ export const strings: Record<Language, Strings> = {
     retry: "Reintentar",
     cancel: "Cancelar",
     attemptsLeft: (n) => (n === 1 ? "Queda 1 intento" : `Quedan ${n} intentos`),
+    codeExpiresIn: (s) => `El código caduca en ${s} s`,
     sentTo: (phone) => `Hemos enviado un código por SMS al ${phone}.`,
     errorDetail: (code) => `Error ${code}`,
     offline: "Sin conexión",

@@ -12,6 +12,7 @@ import {
 } from "../../src/index";
 import { createSimulator } from "../../src/simulator";
 import { exposeSimulator, pageSetup } from "../shared/simulated-page";
+import { isLanguage, strings, titleOf } from "../shared/strings";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const screen = $("screen");
@@ -30,34 +31,28 @@ const buttons = {
 };
 const smsList = $<HTMLOListElement>("sms");
 
-// `?account=…&cooldown=…&lifetime=…` (see ../shared/simulated-page.ts); the defaults otherwise.
+// `?account=…&cooldown=…&lifetime=…&lang=fr` (see ../shared/simulated-page.ts); the defaults otherwise.
 const setup = pageSetup(window.location.search);
+const requested = new URLSearchParams(window.location.search).get("lang");
+const language = isLanguage(requested) ? requested : "en";
+const t = strings[language];
+document.documentElement.lang = language;
+$("code-label").textContent = t.codeLabel;
+$("confirm").textContent = t.confirm;
+buttons.start.textContent = t.start;
+buttons.retry.textContent = t.retry;
+buttons.cancel.textContent = t.cancel;
+$("phone-title").textContent = t.phoneTitle;
 // The SMS's origin-bound line names this page's host, so that the browser offers its code (WebOTP).
 const simulator = createSimulator({ ...setup.account, webOtpHost: window.location.hostname });
 exposeSimulator(simulator);
 const actor = createEnrollmentActor({ services: simulator.services, ...setup.timers });
 
-const TITLES: Partial<Record<string, string>> = {
-  idle: "Secure this device",
-  awaitingCode: "Enter the code",
-  validatingCode: "Checking the code…",
-  handoff: "Phone number confirmed",
-  alreadyActivated: "This device is already activated",
-  accountBlocked: "Your account is blocked",
-  trustedPhoneRequired: "A trusted phone number is needed",
-  failed: "Enrollment failed",
-  cancelled: "Enrollment cancelled",
-};
-
 const nextStep = (view: EnrollmentViewModel): string => {
   const output = view.output;
-  if (output?.outcome === "handoff") {
-    return output.next.pin === "new"
-      ? "Next: choose a PIN for this device."
-      : "Next: enter your existing PIN.";
-  }
-  if (output?.outcome === "accountBlocked") return "Next: remove all enrolled devices, then enroll again.";
-  if (output?.outcome === "trustedPhoneRequired") return "Next: add a trusted phone number.";
+  if (output?.outcome === "handoff") return output.next.pin === "new" ? t.next.newPin : t.next.existingPin;
+  if (output?.outcome === "accountBlocked") return t.next.remove;
+  if (output?.outcome === "trustedPhoneRequired") return t.next.addPhone;
   return "";
 };
 
@@ -75,9 +70,9 @@ const render = () => {
   if (view.error) errorBox.dataset.pimsError = String(view.error.code);
   else delete errorBox.dataset.pimsError;
 
-  title.textContent = TITLES[step] ?? "Please wait…";
+  title.textContent = titleOf(t, step);
   // "Sent" only as the view model says it: once a send succeeded.
-  status.textContent = view.busy ? "Please wait…" : (view.notice ?? nextStep(view));
+  status.textContent = view.busy ? t.pleaseWait : (view.notice ?? nextStep(view));
   // Announced at the moments that matter only, never the countdown's every second.
   if (announcer.textContent !== (view.announcement ?? "")) announcer.textContent = view.announcement ?? "";
 
@@ -99,8 +94,8 @@ const render = () => {
   codeInput.readOnly = view.busy;
   meta.textContent =
     step === "awaitingCode"
-      ? `${view.attemptsLeft} attempts left` +
-        (view.codeExpiresInSeconds === null ? "" : ` · the code expires in ${view.codeExpiresInSeconds} s`)
+      ? t.attemptsLeft(view.attemptsLeft) +
+        (view.codeExpiresInSeconds === null ? "" : ` · ${t.codeExpiresIn(view.codeExpiresInSeconds)}`)
       : "";
 
   buttons.start.hidden = step !== "idle";
@@ -108,9 +103,7 @@ const render = () => {
   buttons.resend.hidden = step !== "awaitingCode";
   buttons.resend.disabled = !view.canResend;
   buttons.resend.textContent =
-    view.canResend || view.resendInSeconds === 0
-      ? "Send a new code"
-      : `Send a new code in ${view.resendInSeconds} s`;
+    view.canResend || view.resendInSeconds === 0 ? t.resend : t.resendIn(view.resendInSeconds);
   buttons.retry.hidden = !(view.phase === "stalled" || view.phase === "offline");
   buttons.retry.disabled = !view.canRetry;
 
