@@ -23,7 +23,6 @@ export interface UiStrings {
   readonly pleaseWait: string;
   readonly codeTitle: string;
   readonly newCodeTitle: string;
-  readonly sentTo: (phone: string) => string;
   readonly codeLabel: string;
   readonly codeHint: string;
   readonly confirm: string;
@@ -38,7 +37,6 @@ export interface UiStrings {
   readonly waitingForNetwork: string;
   readonly cancel: string;
   readonly startOver: string;
-  readonly errorDetail: (code: number, label: string) => string;
   readonly handoffTitle: string;
   readonly handoffNewPin: string;
   readonly handoffExistingPin: string;
@@ -80,7 +78,6 @@ export const ui: Record<Language, UiStrings> = {
     pleaseWait: "Please wait.",
     codeTitle: "Enter the code",
     newCodeTitle: "Ask for a new code",
-    sentTo: (phone) => `We sent a code by SMS to ${phone}.`,
     codeLabel: "SMS code",
     codeHint: "Digits only, as in the SMS.",
     confirm: "Confirm",
@@ -95,7 +92,6 @@ export const ui: Record<Language, UiStrings> = {
     waitingForNetwork: "We will carry on automatically as soon as the network is back.",
     cancel: "Cancel",
     startOver: "Start over",
-    errorDetail: (code, label) => `Error ${code}: ${label}`,
     handoffTitle: "Phone number confirmed",
     handoffNewPin: "Next: choose a PIN for this device.",
     handoffExistingPin: "Next: enter the PIN you already use with your account.",
@@ -136,7 +132,6 @@ export const ui: Record<Language, UiStrings> = {
     pleaseWait: "Veuillez patienter.",
     codeTitle: "Saisissez le code",
     newCodeTitle: "Demandez un nouveau code",
-    sentTo: (phone) => `Nous avons envoyé un code par SMS au ${phone}.`,
     codeLabel: "Code reçu par SMS",
     codeHint: "Uniquement des chiffres, comme dans le SMS.",
     confirm: "Valider",
@@ -151,7 +146,6 @@ export const ui: Record<Language, UiStrings> = {
     waitingForNetwork: "Nous reprendrons automatiquement dès le retour du réseau.",
     cancel: "Annuler",
     startOver: "Recommencer",
-    errorDetail: (code, label) => `Erreur ${code} : ${label}`,
     handoffTitle: "Numéro de téléphone confirmé",
     handoffNewPin: "Étape suivante : choisissez un code PIN pour cet appareil.",
     handoffExistingPin: "Étape suivante : saisissez le code PIN que vous utilisez déjà avec votre compte.",
@@ -193,7 +187,6 @@ export const ui: Record<Language, UiStrings> = {
     pleaseWait: "Bitte warten.",
     codeTitle: "Code eingeben",
     newCodeTitle: "Fordern Sie einen neuen Code an",
-    sentTo: (phone) => `Wir haben einen Code per SMS an ${phone} gesendet.`,
     codeLabel: "SMS-Code",
     codeHint: "Nur Ziffern, wie in der SMS.",
     confirm: "Bestätigen",
@@ -208,7 +201,6 @@ export const ui: Record<Language, UiStrings> = {
     waitingForNetwork: "Es geht automatisch weiter, sobald das Netz wieder da ist.",
     cancel: "Abbrechen",
     startOver: "Neu beginnen",
-    errorDetail: (code, label) => `Fehler ${code}: ${label}`,
     handoffTitle: "Telefonnummer bestätigt",
     handoffNewPin: "Als Nächstes: Wählen Sie eine PIN für dieses Gerät.",
     handoffExistingPin: "Als Nächstes: Geben Sie die PIN ein, die Sie für Ihr Konto bereits verwenden.",
@@ -250,7 +242,6 @@ export const ui: Record<Language, UiStrings> = {
     pleaseWait: "Attendi.",
     codeTitle: "Inserisci il codice",
     newCodeTitle: "Richiedi un nuovo codice",
-    sentTo: (phone) => `Abbiamo inviato un codice via SMS al ${phone}.`,
     codeLabel: "Codice SMS",
     codeHint: "Solo cifre, come nell'SMS.",
     confirm: "Conferma",
@@ -265,7 +256,6 @@ export const ui: Record<Language, UiStrings> = {
     waitingForNetwork: "Riprenderemo da soli appena la rete tornerà disponibile.",
     cancel: "Annulla",
     startOver: "Ricomincia",
-    errorDetail: (code, label) => `Errore ${code}: ${label}`,
     handoffTitle: "Numero di telefono confermato",
     handoffNewPin: "Prossimo passo: scegli un PIN per questo dispositivo.",
     handoffExistingPin: "Prossimo passo: inserisci il PIN che usi già con il tuo account.",
@@ -307,7 +297,6 @@ export const ui: Record<Language, UiStrings> = {
     pleaseWait: "Espera un momento.",
     codeTitle: "Introduce el código",
     newCodeTitle: "Solicita un código nuevo",
-    sentTo: (phone) => `Hemos enviado un código por SMS al ${phone}.`,
     codeLabel: "Código SMS",
     codeHint: "Solo cifras, como en el SMS.",
     confirm: "Confirmar",
@@ -322,7 +311,6 @@ export const ui: Record<Language, UiStrings> = {
     waitingForNetwork: "Continuaremos automáticamente en cuanto vuelva la conexión.",
     cancel: "Cancelar",
     startOver: "Volver a empezar",
-    errorDetail: (code, label) => `Error ${code}: ${label}`,
     handoffTitle: "Número de teléfono confirmado",
     handoffNewPin: "Siguiente paso: elige un PIN para este dispositivo.",
     handoffExistingPin: "Siguiente paso: introduce el PIN que ya usas con tu cuenta.",
