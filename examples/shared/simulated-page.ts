@@ -3,7 +3,7 @@
  * from its address, and the handle `pims-enrollment/testing`'s browser driver uses
  * (docs/guides/testing-your-ui.md). An app on a real backend has neither.
  */
-import type { EnrollmentTimers } from "../../src/index";
+import type { EnrollmentLimits } from "../../src/index";
 import type { Simulator, SimulatorOptions } from "../../src/simulator";
 
 /** `?cooldown=1`: seconds, as milliseconds; absent or invalid: undefined (the engine's default). */
@@ -18,7 +18,7 @@ const seconds = (params: URLSearchParams, name: string): number | undefined => {
  */
 export const pageSetup = (
   search: string,
-): { account: SimulatorOptions; timers: Partial<EnrollmentTimers> } => {
+): { account: SimulatorOptions; timers: Partial<EnrollmentLimits> } => {
   const params = new URLSearchParams(search);
   let account: SimulatorOptions = {};
   try {

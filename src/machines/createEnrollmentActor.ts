@@ -12,9 +12,9 @@ import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
 import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
-import { checkTimers } from "./limits.js";
+import { checkTimers, defaultTimers } from "./limits.js";
 import { ENROLLMENT_SNAPSHOT_VERSION, parseEnrollmentSnapshot } from "./snapshot.js";
-import { defaultTimers, type EnrollmentInput } from "./types.js";
+import type { EnrollmentInput } from "./types.js";
 
 /** What `createEnrollmentActor` takes: the services, and optionally config, snapshot, clock, inspector, logger and the flow's limits. */
 export interface CreateEnrollmentActorOptions extends EnrollmentInput {

@@ -2,7 +2,8 @@ import type { RecoveryClass } from "../errors/index.js";
 import { actions } from "./actions.js";
 import { enrollmentActors } from "./actors.js";
 import { guards } from "./guards.js";
-import { deadlinesInput, initialContext, synchronizeInput } from "./inputs.js";
+import { initialContext } from "./initialContext.js";
+import { deadlinesInput, synchronizeInput } from "./inputs.js";
 import {
   accountBlockedOutput,
   alreadyActivatedOutput,

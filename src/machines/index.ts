@@ -7,11 +7,10 @@ export {
   prepareEnrollmentActor,
 } from "./createEnrollmentActor.js";
 export { enrollmentMachine } from "./enrollment.machine.js";
-export { MAX_COUNT, timerLimits } from "./limits.js";
+export { defaultTimers, MAX_COUNT, timerLimits } from "./limits.js";
 export {
   ENROLLMENT_SNAPSHOT_VERSION,
   EnrollmentSnapshotError,
   parseEnrollmentSnapshot,
 } from "./snapshot.js";
 export type * from "./types.js";
-export { defaultTimers } from "./types.js";

@@ -2,8 +2,8 @@ import type { Result } from "../errors/index.js";
 import type { PimsErrorBody } from "../facade/index.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 
-/** The flow's limits; every one is configurable input. */
-export interface EnrollmentTimers {
+/** The flow's limits, durations and counts; every one is configurable input. */
+export interface EnrollmentLimits {
   /** Per backend call, past it the call answers 2201. */
   readonly requestTimeoutMs: number;
   readonly codeLifetimeMs: number;
@@ -14,21 +14,15 @@ export interface EnrollmentTimers {
   readonly maxAttempts: number;
 }
 
-/** The flow's limits that the actor's input leaves out. */
-export const defaultTimers: EnrollmentTimers = Object.freeze({
-  requestTimeoutMs: 30_000,
-  codeLifetimeMs: 5 * 60_000,
-  resendCooldownMs: 30_000,
-  maxSends: 3,
-  maxAttempts: 3,
-});
-
 /** The machine's input: any of the flow's limits; `defaultTimers` gives the others. */
-export type EnrollmentInput = Partial<EnrollmentTimers>;
+export type EnrollmentInput = Partial<EnrollmentLimits>;
+
+/** @deprecated The flow's limits hold counts too: use `EnrollmentLimits`. */
+export type EnrollmentTimers = EnrollmentLimits;
 
 /** Facts only: counters, absolute deadlines (epoch ms, so a restored snapshot keeps them), the last error. */
 export interface EnrollmentContext {
-  readonly timers: EnrollmentTimers;
+  readonly timers: EnrollmentLimits;
   readonly phoneNumber: string | null;
   readonly sendsUsed: number;
   readonly attemptsLeft: number;

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { SimulatedClock } from "xstate";
 import type { EnrollmentClock } from "../machines/clock.js";
-import type { EnrollmentTimers } from "../machines/types.js";
+import type { EnrollmentLimits } from "../machines/types.js";
 import type { Services } from "../services/ports.js";
 import { createSimulator, type Simulator } from "../services/simulator/index.js";
 import { typedCode } from "./codes.js";
@@ -11,7 +11,7 @@ import type { Driver, ScenarioAction } from "./types.js";
 /** What the component under test runs on: the driver's simulated services, the scenario's limits, its clock. */
 export interface TestingLibrarySetup {
   readonly services: Services;
-  readonly timers: Partial<EnrollmentTimers>;
+  readonly timers: Partial<EnrollmentLimits>;
   /** XState's simulated clock: `wait` moves it. Pass it to `useEnrollment({ clock })`. */
   readonly clock: EnrollmentClock;
 }

@@ -1,5 +1,5 @@
 import type { ErrorCode, Operation } from "../errors/index.js";
-import type { EnrollmentOutput, EnrollmentTimers } from "../machines/types.js";
+import type { EnrollmentLimits, EnrollmentOutput } from "../machines/types.js";
 import type { SimulatorOptions } from "../services/simulator/types.js";
 
 /** What the person (or the network, or the clock, or the backend) does at one step of a scenario. */
@@ -41,7 +41,7 @@ export interface Scenario {
   /** The simulated account the flow starts from (`createSimulator`'s options). */
   readonly account: SimulatorOptions;
   /** The flow's limits, when the scenario needs its own (it waits for a deadline). */
-  readonly timers?: Partial<EnrollmentTimers>;
+  readonly timers?: Partial<EnrollmentLimits>;
   readonly steps: readonly ScenarioStep[];
   /** The `outcome` of the flow's final output. */
   readonly outcome: EnrollmentOutput["outcome"];
@@ -79,5 +79,5 @@ export interface GenerateScenariosOptions {
    */
   readonly cover?: readonly Coverage[];
   /** The limits of the scenarios that wait for a deadline; default a 1 s resend cooldown and a 4 s code. */
-  readonly timers?: Pick<Partial<EnrollmentTimers>, "resendCooldownMs" | "codeLifetimeMs">;
+  readonly timers?: Pick<Partial<EnrollmentLimits>, "resendCooldownMs" | "codeLifetimeMs">;
 }
