@@ -138,6 +138,33 @@ describe("the flow as a person lives it (issue 15)", () => {
     expect([...requesting.problems, ...refused.problems, ...offline.problems]).toEqual([]);
   });
 
+  it('a stalled or offline SMS request is not headed "Sending you a code by SMS…": the heading says the request is on hold', async () => {
+    const sending = "Sending you a code by SMS…";
+    const onHold = "Code request on hold";
+    const stalled = await demo.open();
+    await stalled.injectFault("smscode.get", 2204);
+    await stalled.app.getByRole("button", { name: "Start" }).click();
+    await visible(stalled.app.getByRole("alert"));
+    expect(await stalled.currentState()).toBe("requestingCode.stalled");
+    expect(await stalled.app.getByRole("heading", { level: 3 }).textContent()).toBe(onHold);
+    await stalled.axe("SMS request stalled, on hold");
+
+    const offline = await demo.open({ backend: "embedded" });
+    await offline.injectFault("smscode.get", 2202);
+    await offline.app.getByRole("button", { name: "Start" }).click();
+    await visible(offline.app.getByRole("alert"));
+    expect(await offline.currentState()).toBe("requestingCode.offline");
+    expect(await offline.app.getByRole("heading", { level: 3 }).textContent()).toBe(onHold);
+    await offline.axe("SMS request offline, on hold");
+
+    // Asked again, the request is under way: the heading says so again.
+    await stalled.controls.getByLabel("Latency").selectOption("1000");
+    await stalled.app.getByRole("button", { name: "Try again" }).click();
+    await visible(stalled.app.getByRole("heading", { name: sending }));
+    await visible(stalled.app.getByRole("heading", { name: "Enter the code" }), 8_000);
+    expect([...stalled.problems, ...offline.problems]).toEqual([]);
+  });
+
   it("after the third wrong code the alert says the attempts are used up, as the heading asks for a new code", async () => {
     const d = await demo.open();
     await toCodeScreen(d);

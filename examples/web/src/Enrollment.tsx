@@ -141,7 +141,12 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
         </section>
       );
     case "progress": {
-      const title = t.progress[step as keyof UiStrings["progress"]] ?? t.pleaseWait;
+      // Waiting for the network or for "Try again", the SMS request sends nothing: its heading says so.
+      const onHold = view.phase === "stalled" || view.phase === "offline";
+      const title =
+        step === "requestingCode" && onHold
+          ? t.codeRequestOnHold
+          : (t.progress[step as keyof UiStrings["progress"]] ?? t.pleaseWait);
       return (
         <section className="screen" aria-busy={view.busy} {...pims}>
           {heading(title)}

@@ -20,6 +20,8 @@ export interface UiStrings {
     readonly requestingCode: string;
     readonly synchronizing: string;
   };
+  /** The heading while the SMS request waits for the network or for "Try again": nothing is being sent. */
+  readonly codeRequestOnHold: string;
   readonly pleaseWait: string;
   readonly codeTitle: string;
   readonly newCodeTitle: string;
@@ -75,6 +77,7 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Sending you a code by SMS…",
       synchronizing: "Finishing the set-up…",
     },
+    codeRequestOnHold: "Code request on hold",
     pleaseWait: "Please wait.",
     codeTitle: "Enter the code",
     newCodeTitle: "Ask for a new code",
@@ -129,6 +132,7 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Envoi d'un code par SMS…",
       synchronizing: "Finalisation de la configuration…",
     },
+    codeRequestOnHold: "Demande de code en attente",
     pleaseWait: "Veuillez patienter.",
     codeTitle: "Saisissez le code",
     newCodeTitle: "Demandez un nouveau code",
@@ -184,6 +188,7 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Ein Code wird per SMS gesendet…",
       synchronizing: "Die Einrichtung wird abgeschlossen…",
     },
+    codeRequestOnHold: "Code-Anforderung angehalten",
     pleaseWait: "Bitte warten.",
     codeTitle: "Code eingeben",
     newCodeTitle: "Fordern Sie einen neuen Code an",
@@ -239,6 +244,7 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Invio di un codice via SMS…",
       synchronizing: "Completamento della configurazione…",
     },
+    codeRequestOnHold: "Richiesta del codice in sospeso",
     pleaseWait: "Attendi.",
     codeTitle: "Inserisci il codice",
     newCodeTitle: "Richiedi un nuovo codice",
@@ -294,6 +300,7 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Enviándote un código por SMS…",
       synchronizing: "Terminando la configuración…",
     },
+    codeRequestOnHold: "Solicitud del código en espera",
     pleaseWait: "Espera un momento.",
     codeTitle: "Introduce el código",
     newCodeTitle: "Solicita un código nuevo",
