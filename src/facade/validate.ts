@@ -1,6 +1,6 @@
 import { type ErrorCode, fail, type Operation, type Result, succeed } from "../errors/index.js";
 import { apiRules } from "../schemas/index.js";
-import type { EnrollmentStatus } from "../services/ports.js";
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from "../schemas/status.js";
 
 /** A call the facade accepted: what to run, with its normalised params. */
 export interface Command {
@@ -68,9 +68,6 @@ export const validateCall = (
     return refuse(2102, "params");
   }
 };
-
-/** What a validation answers; the facade alone carries no zod enum for two strings. */
-const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["NotEnrolled", "AlreadyEnrolled"];
 
 /**
  * The 2316 recovery beyond the SDK. Its options' `status` is what the validation answered, given by a

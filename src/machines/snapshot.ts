@@ -1,8 +1,8 @@
 import type { AnyStateNode, Snapshot } from "xstate";
 import * as z from "zod/mini";
 import { type ErrorCode, isErrorCode } from "../errors/index.js";
-import { enrollmentStatusSchema } from "../schemas/answers.js";
 import { limitSchema } from "../schemas/limits.js";
+import { ENROLLMENT_STATUSES } from "../schemas/status.js";
 import type { enrollmentActors } from "./actors.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
 import { deadlinesInput, synchronizeInput } from "./inputs.js";
@@ -91,7 +91,7 @@ const contextSchema = () =>
       resendAvailableAt: deadlineSchema(),
       resendReady: z.boolean(),
       online: z.boolean(),
-      status: z.nullable(enrollmentStatusSchema),
+      status: z.nullable(z.enum(ENROLLMENT_STATUSES)),
       error: z.nullable(
         z.strictObject({
           code: z.custom<ErrorCode>((code) => isErrorCode(code), { message: "not a code of the catalogue" }),

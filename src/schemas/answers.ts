@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
+import { ENROLLMENT_STATUSES } from "./status.js";
 
 /** The answers the services give, as the HTTP transport validates them off the wire. */
 export const accountBlockStateSchema = /* @__PURE__ */ z.enum(["AccountBlocked", "PINBlocked", "NotBlocked"]);
-export const enrollmentStatusSchema = /* @__PURE__ */ z.enum(["NotEnrolled", "AlreadyEnrolled"]);
+export const enrollmentStatusSchema = /* @__PURE__ */ z.enum(ENROLLMENT_STATUSES);
 
 export const deviceActivatedAnswerSchema = /* @__PURE__ */ z.object({ isDeviceActivated: z.boolean() });
 export const accountBlockedAnswerSchema = /* @__PURE__ */ z.object({

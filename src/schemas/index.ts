@@ -4,3 +4,4 @@ export * from "./envelope.js";
 export * from "./limits.js";
 export * from "./params.js";
 export * from "./protocol.js";
+export * from "./status.js";

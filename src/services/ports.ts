@@ -1,4 +1,5 @@
 import type { ErrorCode, Result } from "../errors/index.js";
+import type { EnrollmentStatus } from "../schemas/status.js";
 
 /** What every service call receives: the signal that aborts it. */
 export interface CallContext {
@@ -10,8 +11,7 @@ export type Outcome<T> = Result<T, ErrorCode>;
 
 /** What the `isAccountBlocked` check answers. */
 export type AccountBlockState = "AccountBlocked" | "PINBlocked" | "NotBlocked";
-/** The `status` a successful SET smscode answers. */
-export type EnrollmentStatus = "NotEnrolled" | "AlreadyEnrolled";
+export type { EnrollmentStatus };
 
 /** The account checks: the `type` of GET `pims.authentication.account`. */
 export type AccountQuery = "isDeviceActivated" | "isAccountBlocked";
