@@ -3,6 +3,7 @@ import type { ErrorCode } from "../../src/errors";
 import { developmentConfig } from "../../src/facade";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import { type Cause, type Causes, describeDocumentedPairs } from "../support/documented-pairs";
+import { PHONE } from "../support/fixtures";
 import { TRANSACTION_ID } from "../support/messages";
 import { type HttpFlowOptions, httpFlow } from "./support";
 
@@ -129,7 +130,7 @@ describe("the SMS step over HTTP", () => {
     expect(await flow.pims.get("pims.authentication.trustedphonenumber", {})).toStrictEqual({
       transactionId: expect.stringMatching(TRANSACTION_ID),
       status: "SUCCEEDED",
-      result: { phoneNumber: "0612345678" },
+      result: { phoneNumber: PHONE },
     });
     const message = await setWithSentCode(flow);
     expect(message).toStrictEqual({

@@ -6,6 +6,7 @@ import { createHttpTransport } from "../../src/http";
 import { createEnrollmentActor } from "../../src/machines";
 import { API_PATHS } from "../../src/services/http/protocol";
 import { createSimulator } from "../../src/simulator";
+import { PHONE } from "../support/fixtures";
 
 /**
  * A 2202 that arrives in an answer (a 422 body carrying 2202) came from a server: the request did leave
@@ -35,7 +36,7 @@ beforeAll(async () => {
           : { isDeviceActivated: false },
       );
     }
-    if (url.pathname === API_PATHS.trustedPhoneNumber) return reply(200, { phoneNumber: "0612345678" });
+    if (url.pathname === API_PATHS.trustedPhoneNumber) return reply(200, { phoneNumber: PHONE });
     if (url.pathname === API_PATHS.smsCode) {
       smsRequests += 1;
       return reply(422, { error: { code: 2202, label: "Network not available" } });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpTransport, createSimulatorControls } from "../../src/http";
 import { createReferenceHandler, createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { Outcome } from "../../src/services/ports";
+import { PHONE } from "../support/fixtures";
 import { newToken } from "./support";
 
 let server: ReferenceServer;
@@ -192,7 +193,7 @@ describe("the simulator controls", () => {
     expect(codeOf(await transport.getTrustedPhoneNumber({ signal: signal() }))).toBe(2307);
     expect(await transport.getTrustedPhoneNumber({ signal: signal() })).toStrictEqual({
       ok: true,
-      value: { phoneNumber: "0612345678" },
+      value: { phoneNumber: PHONE },
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type InspectionEvent, SimulatedClock, type Snapshot, waitFor } from "xstate";
+import { type InspectionEvent, type Snapshot, waitFor } from "xstate";
 import {
   createEnrollmentActor,
   createPims,
@@ -16,7 +16,7 @@ import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { InweboToken, Services, Transport } from "../../src/services/ports";
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator";
 import { checkInspection, createLeakDetector } from "../support/exposure";
-import { T0 } from "../support/flow";
+import { clockAtT0 } from "../support/fixtures";
 
 /** Values that must never come out of the engine, each distinctive enough not to match by chance. */
 const CLIENT_SECRET = "s3cr3t-client-5c9e1a77";
@@ -78,8 +78,7 @@ interface Exposures {
  * activation code the backend issued.
  */
 const watchedFlow = (options: { sim?: SimulatorOptions; timers?: EnrollmentInput; token?: boolean } = {}) => {
-  const clock = new SimulatedClock();
-  clock.set(T0);
+  const clock = clockAtT0();
   const sim: Simulator = createSimulator({
     seed: 23,
     codeLength: CODE_LENGTH,

@@ -4,6 +4,7 @@ import { createHttpTransport, createSimulatorControls } from "../../src/http";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { Outcome, Transport } from "../../src/services/ports";
 import { createSimulator } from "../../src/simulator";
+import { ctx, PHONE } from "../support/fixtures";
 import { newToken } from "./support";
 
 /**
@@ -49,7 +50,6 @@ const benches: Record<string, () => Bench> = {
   },
 };
 
-const ctx = () => ({ signal: new AbortController().signal });
 const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 const ACTIVATION_CODE = /^sim1\.[0-9a-f]{24}\.[0-9a-f]{8}$/;
 
@@ -67,7 +67,7 @@ for (const [name, makeBench] of Object.entries(benches)) {
       });
       expect(await transport.getTrustedPhoneNumber(ctx())).toStrictEqual({
         ok: true,
-        value: { phoneNumber: "0612345678" },
+        value: { phoneNumber: PHONE },
       });
     });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MASKED_PHONE } from "../support/fixtures";
 import { callsOf, startFlow, wrongCode } from "../support/flow";
 
 describe("journeys a person would tell", () => {
@@ -10,7 +11,7 @@ describe("journeys a person would tell", () => {
       step: "awaitingCode",
       canSubmit: true,
       attemptsLeft: 3,
-      maskedPhone: "06••••••78",
+      maskedPhone: MASKED_PHONE,
     });
     flow.actor.send({ type: "code.submit", code: wrongCode(flow.lastCode()) });
     await flow.until({ awaitingCode: "rejected" });

@@ -15,6 +15,7 @@ import {
   transitionPaths,
   userEvents,
 } from "../../src/testing/model";
+import { errorEvent } from "../support/events";
 import { outcomeFixtures } from "./fixtures";
 
 export type { OutcomeEvent };
@@ -86,12 +87,7 @@ export const generateBugPaths = (paths: readonly ModelPath[]): ModelPath[] =>
     for (const path of paths) {
       const index = path.steps.findIndex((step) => actorId in step.state.children);
       if (index < 0) continue;
-      const bug: BugEvent = {
-        type: `xstate.error.actor.${actorId}`,
-        actorId,
-        bug: true,
-        error: new Error("bug"),
-      };
+      const bug: BugEvent = { ...errorEvent(actorId, new Error("bug")), actorId, bug: true };
       return [described(replay<ModelEvent>([...path.steps.slice(0, index + 1).map((s) => s.event), bug]))];
     }
     return [];

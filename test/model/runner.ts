@@ -5,7 +5,7 @@ import {
   fromPromise,
   getInitialSnapshot,
   type InspectionEvent,
-  SimulatedClock,
+  type SimulatedClock,
   type Snapshot,
 } from "xstate";
 import {
@@ -18,6 +18,7 @@ import {
 import type { ErrorCode } from "../../src/errors";
 import type { CallContext, InweboToken, Services, Transport } from "../../src/services/ports";
 import { createSimulator, type Simulator } from "../../src/simulator";
+import { clockAtT0, PHONE } from "../support/fixtures";
 import { type ActorId, type Outcome as ModelOutcome, SENT_CODE } from "./fixtures";
 
 /** How a gated call ends: a model outcome, or the backend's own answer. */
@@ -26,7 +27,6 @@ type Outcome = ModelOutcome | { readonly kind: "backend" };
 import { expectedLeaf, leafOf } from "./oracle";
 import type { ModelPath, ModelStep } from "./paths";
 
-const START = Date.UTC(2026, 10, 28, 9, 0, 0);
 const initialState: AnyMachineSnapshot = getInitialSnapshot(enrollmentMachine, undefined);
 
 /** The outcomes a path asks of each actor, in the order the actor will be called. */
@@ -61,7 +61,7 @@ const simulatorFor = (plan: Map<ActorId, Outcome[]>, clock: SimulatedClock): Sim
     now: () => clock.now(),
     deviceActivated: wants(plan, "checkDeviceActivation", "activated"),
     accountBlocked: wants(plan, "checkAccountBlock", "blocked") ? "AccountBlocked" : "NotBlocked",
-    phoneNumber: wants(plan, "readTrustedPhone", "noPhone") ? null : "0612345678",
+    phoneNumber: wants(plan, "readTrustedPhone", "noPhone") ? null : PHONE,
     alreadyEnrolled: wants(plan, "validateCode", "AlreadyEnrolled"),
     maxSends: 100,
   });
@@ -250,8 +250,7 @@ export const runPath = async (
   restore?: RestoreAt,
 ): Promise<PathRun> => {
   const plan = planOf(path);
-  const clock = new SimulatedClock();
-  clock.set(START);
+  const clock = clockAtT0();
   const sim = simulatorFor(plan, clock);
   const gates = createGates();
   const services = scriptedServices(sim, gates);

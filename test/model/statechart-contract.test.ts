@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type AnyMachineSnapshot, getNextSnapshot } from "xstate";
 import { labelOf } from "../../src/errors";
 import { enrollmentMachine } from "../../src/machines";
+import { errorEvent } from "../support/events";
 import { type ActorId, outcomeFixtures } from "./fixtures";
 import { leafOf } from "./oracle";
 import { modelGraph } from "./paths";
@@ -86,7 +87,7 @@ describe("the statechart's contract, in every state the model reaches", () => {
           // biome-ignore lint/suspicious/noExplicitAny: error events are not in the machine's event union
           enrollmentMachine as any,
           state,
-          { type: `xstate.error.actor.${id}`, error: new Error("bug") } as never,
+          errorEvent(id, new Error("bug")) as never,
         );
         expect(next.value, `${leafOf(state.value)} → ${id} throws`).toBe("failed");
         expect(next.context.error).toStrictEqual(unknown);

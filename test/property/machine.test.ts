@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SimulatedClock, type Snapshot } from "xstate";
+import type { Snapshot } from "xstate";
 import { createEnrollmentActor, type EnrollmentActor, type EnrollmentEvent } from "../../src";
 import { documentedPairs, outcomeUnknown, recoveryOf } from "../../src/errors";
 import type { CallContext, Services, Transport } from "../../src/services/ports";
 import { createSimulator } from "../../src/simulator";
-import { T0 } from "../support/flow";
+import { clockAtT0 } from "../support/fixtures";
 
 type Command =
   | { kind: "event"; event: EnrollmentEvent }
@@ -120,8 +120,7 @@ describe("random event sequences with random faults, on the real actor", () => {
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 40 }), async (commands) => {
-          const clock = new SimulatedClock();
-          clock.set(T0);
+          const clock = clockAtT0();
           const sim = createSimulator({ seed: 9, now: () => clock.now() });
           const { transport, most, inFlight, answered } = counting(sim.services.transport);
           const services: Services = { ...sim.services, transport };

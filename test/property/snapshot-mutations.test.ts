@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SimulatedClock } from "xstate";
+import type { SimulatedClock } from "xstate";
 import {
   createEnrollmentActor,
   type EnrollmentActor,
@@ -12,7 +12,7 @@ import { createSimulator } from "../../src/simulator";
 import { leafOf } from "../model/oracle";
 import { generatePaths, serializeState } from "../model/paths";
 import { runPath } from "../model/runner";
-import { T0 } from "../support/flow";
+import { clockAtT0 } from "../support/fixtures";
 
 /**
  * Persisted snapshots from every state the generated paths reach, each mutated (keys dropped, types
@@ -294,8 +294,7 @@ describe("a persisted snapshot, plain data from every reachable state, mutated",
             const seed = seeds[index];
             if (!seed) throw new Error("no seed");
             const mutated = changes.reduce(mutate, seed.snapshot);
-            const clock = new SimulatedClock();
-            clock.set(T0);
+            const clock = clockAtT0();
             const sim = createSimulator({ seed: 3, now: () => clock.now() });
             let actor: EnrollmentActor;
             try {

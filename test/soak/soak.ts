@@ -12,7 +12,7 @@
  * the finisher answers every need (back online, retry, the resend cooldown waited out, a new code asked
  * for, the code on the phone typed, time moved to the next deadline) but never cancels.
  */
-import { SimulatedClock, type Snapshot } from "xstate";
+import type { SimulatedClock, Snapshot } from "xstate";
 import {
   createEnrollmentActor,
   type EnrollmentActor,
@@ -21,6 +21,7 @@ import {
 } from "../../src";
 import { documentedPairs } from "../../src/errors";
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator";
+import { clockAtT0 } from "../support/fixtures";
 
 const FLOWS = Number(process.env.SOAK_FLOWS ?? 10_000);
 const SEED = Number(process.env.SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -32,7 +33,6 @@ const FINISH_BUDGET = 60;
 /** The flow at which the heap is first measured; the end must be within HEAP_TOLERANCE of it. */
 const HEAP_BASELINE_AT = Math.min(1_000, Math.floor(FLOWS / 10));
 const HEAP_TOLERANCE = 0.1;
-const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {
@@ -149,8 +149,7 @@ interface FlowResult {
 
 const runFlow = async (index: number, trace: boolean): Promise<FlowResult> => {
   const random = prng(flowSeed(index));
-  const clock = new SimulatedClock();
-  clock.set(T0);
+  const clock = clockAtT0();
   const timing = countingClock(clock);
   const sim: Simulator = createSimulator({
     seed: flowSeed(index),

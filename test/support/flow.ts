@@ -1,8 +1,7 @@
-import { SimulatedClock, type Snapshot, waitFor } from "xstate";
+import { type SimulatedClock, type Snapshot, waitFor } from "xstate";
 import { createEnrollmentActor, type EnrollmentActor, type EnrollmentInput, toViewModel } from "../../src";
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator";
-
-export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+import { clockAtT0 } from "./fixtures";
 
 export interface Flow {
   readonly sim: Simulator;
@@ -21,8 +20,7 @@ export interface Flow {
 
 /** An enrollment actor on a simulator, both on one simulated clock. */
 export const startFlow = (options: { sim?: SimulatorOptions; timers?: EnrollmentInput } = {}): Flow => {
-  const clock = new SimulatedClock();
-  clock.set(T0);
+  const clock = clockAtT0();
   const sim = createSimulator({ seed: 5, now: () => clock.now(), ...options.sim });
   const spawn = (snapshot?: Snapshot<unknown>) => {
     const actor = createEnrollmentActor({

@@ -2,30 +2,21 @@ import { describe, expect, it } from "vitest";
 import { type AnyMachineSnapshot, getInitialSnapshot, getNextSnapshot } from "xstate";
 import { type ErrorCode, labelOf } from "../../src/errors";
 import { defaultTimers, type EnrollmentInput, enrollmentMachine } from "../../src/machines";
+import * as done from "../support/events";
+import { PHONE, T0 } from "../support/fixtures";
 
 /**
  * The flow's facts in context (sends, attempts, deadlines, the last error) and its outputs, step by
  * step on the machine alone: each backend answer is the done event its actor would send.
  */
 
-const AT = 1_000_000;
-const PHONE = "0612345678";
-
 // biome-ignore lint/suspicious/noExplicitAny: done events are not in the machine's event union
 const machine = enrollmentMachine as any;
 
-const ok = (id: string, value: unknown) => ({
-  type: `xstate.done.actor.${id}`,
-  output: { ok: true, value, at: AT },
-});
-const refused = (id: string, code: ErrorCode) => ({
-  type: `xstate.done.actor.${id}`,
-  output: { ok: false, error: { code, label: labelOf(code) }, at: AT },
-});
-const interrupted = (id: string) => ({
-  type: `xstate.done.actor.${id}`,
-  output: { ok: false, error: "interrupted", at: AT },
-});
+/** Each backend step here answers at T0. */
+const ok = (id: string, value: unknown) => done.answered(id, value, T0);
+const refused = (id: string, code: ErrorCode) => done.refused(id, code, T0);
+const interrupted = (id: string) => done.interrupted(id, T0);
 
 const flow = (input?: EnrollmentInput) => {
   let state: AnyMachineSnapshot = getInitialSnapshot(machine, input);
@@ -41,7 +32,7 @@ const flow = (input?: EnrollmentInput) => {
       state = getNextSnapshot(machine, state, event);
       return f;
     },
-    /** From idle to the code screen: every check passes and the SMS is sent at `AT`. */
+    /** From idle to the code screen: every check passes and the SMS is sent at `T0`. */
     toCodeScreen() {
       return f
         .send({ type: "start" })
@@ -92,8 +83,8 @@ describe("an SMS sent", () => {
       phoneNumber: PHONE,
       sendsUsed: 1,
       attemptsLeft: 3,
-      codeExpiresAt: AT + 300_000,
-      resendAvailableAt: AT + 30_000,
+      codeExpiresAt: T0 + 300_000,
+      resendAvailableAt: T0 + 30_000,
       resendReady: false,
       error: null,
     });
@@ -156,7 +147,7 @@ describe("an SMS request that failed", () => {
       expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
       expect(f.context).toMatchObject({
         sendsUsed: 1,
-        resendAvailableAt: AT + 30_000,
+        resendAvailableAt: T0 + 30_000,
         resendReady: false,
         error: { code },
       });
@@ -185,7 +176,7 @@ describe("an SMS request that failed", () => {
       expect(f.leaf()).toBe('{"awaitingCode":"editing"}');
       expect(f.context).toMatchObject({
         attemptsLeft: 3,
-        codeExpiresAt: AT + 300_000,
+        codeExpiresAt: T0 + 300_000,
         sendsUsed: code === 2201 || code === 2203 ? 2 : 1,
         error: { code },
       });
@@ -216,10 +207,7 @@ describe("an SMS request that failed", () => {
 
   it("as a resend that answers after the earlier code expired: the request waits for a retry", () => {
     const f = flow().toCodeScreen().send({ type: "deadline.resend" }).send({ type: "code.resend" });
-    f.send({
-      type: "xstate.done.actor.requestCode",
-      output: { ok: false, error: { code: 2204, label: labelOf(2204) }, at: AT + 300_000 },
-    });
+    f.send(done.refused("requestCode", 2204, T0 + 300_000));
     expect(f.leaf()).toBe('{"requestingCode":"stalled"}');
   });
 
@@ -234,7 +222,7 @@ describe("an SMS request that failed", () => {
     expect(f.context).toMatchObject({
       sendsUsed: 1,
       attemptsLeft: 3,
-      codeExpiresAt: AT + 300_000,
+      codeExpiresAt: T0 + 300_000,
       resendReady: true,
       error: null,
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createPims, developmentConfig } from "../../src/facade";
 import { createSimulator } from "../../src/simulator";
+import { PHONE, T0 } from "../support/fixtures";
 import { expectFailed, expectSucceeded } from "../support/messages";
 
 const SMS = "pims.authentication.smscode";
@@ -20,7 +21,7 @@ describe("the facade", () => {
     const { sim, pims } = await setup();
     expectSucceeded(await pims.get(SMS, GET_CODE), null);
     expect(sim.outbox).toHaveLength(1);
-    expect(sim.outbox[0]?.to).toBe("0612345678");
+    expect(sim.outbox[0]?.to).toBe(PHONE);
   });
 
   it("validates the sent code on SET and says whether the account already has a PIN", async () => {
@@ -50,7 +51,7 @@ describe("the facade", () => {
   });
 
   it("answers 2305 for a wrong code and 2306 once the code has expired", async () => {
-    let now = 1_000_000;
+    let now = T0;
     const { sim, pims } = await setup({ now: () => now });
     await pims.get(SMS, GET_CODE);
     const wrong = lastCode(sim) === "000000" ? "111111" : "000000";
@@ -61,7 +62,7 @@ describe("the facade", () => {
 
   it("reads the trusted phone and the account state", async () => {
     const { pims } = await setup({ accountBlocked: "PINBlocked" });
-    expectSucceeded(await pims.get("pims.authentication.trustedphonenumber"), { phoneNumber: "0612345678" });
+    expectSucceeded(await pims.get("pims.authentication.trustedphonenumber"), { phoneNumber: PHONE });
     expectSucceeded(
       await pims.get("pims.authentication.account", { actionType: "strong", type: "isDeviceActivated" }),
       { isDeviceActivated: false },
@@ -183,7 +184,7 @@ describe("the facade", () => {
 
   it("ignores unknown extra params, as the guide's samples pass phoneNumber to GET", async () => {
     const { pims } = await setup();
-    expectSucceeded(await pims.get(SMS, { type: "enrollment", phoneNumber: "0612345678" }), null);
+    expectSucceeded(await pims.get(SMS, { type: "enrollment", phoneNumber: PHONE }), null);
   });
 
   it("answers 2005 to the same command while one is in flight, and runs it again once that one is done", async () => {
@@ -194,7 +195,7 @@ describe("the facade", () => {
     const other = pims.get("pims.authentication.trustedphonenumber");
     expectFailed(await second, 2005);
     expectSucceeded(await first, null);
-    expectSucceeded(await other, { phoneNumber: "0612345678" });
+    expectSucceeded(await other, { phoneNumber: PHONE });
     expectSucceeded(await pims.get(SMS, GET_CODE), null);
     expect(sim.outbox).toHaveLength(2);
   });

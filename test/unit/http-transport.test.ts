@@ -14,6 +14,7 @@ import { parseBaseUrl, resolvePath } from "../../src/services/http/base-url";
 import { DEFAULT_MAX_BODY_BYTES, REFUSAL_STATUSES, refusalStatusOf } from "../../src/services/http/protocol";
 import { discardBody, readBoundedText } from "../../src/services/http/read-body";
 import type { Outcome } from "../../src/services/ports";
+import { ctx, PHONE } from "../support/fixtures";
 
 /**
  * The HTTP transport in process, over a scripted `fetch`: what it sends, and what each answer, failure,
@@ -57,7 +58,6 @@ const hanging = () => {
   return { fetch, signals };
 };
 
-const ctx = () => ({ signal: new AbortController().signal });
 const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? "ok" : outcome.error);
 const BASE = "https://pims.example.com/api";
 const transportWith = (fetch: FetchLike, extra: Partial<Parameters<typeof createHttpTransport>[0]> = {}) =>
@@ -68,7 +68,7 @@ describe("what the transport sends", () => {
     const { sent, fetch } = scripted(({ url }) => {
       if (url.includes("validation")) return json(200, { status: "NotEnrolled", activationCode: "act-1" });
       if (url.endsWith(API_PATHS.smsCode)) return json(200, { sent: true });
-      if (url.includes("trustedphonenumber")) return json(200, { phoneNumber: "0612345678" });
+      if (url.includes("trustedphonenumber")) return json(200, { phoneNumber: PHONE });
       if (url.includes("isAccountBlocked")) return json(200, { isAccountBlocked: "NotBlocked" });
       return json(200, { isDeviceActivated: false });
     });
@@ -83,7 +83,7 @@ describe("what the transport sends", () => {
     });
     expect(await transport.getTrustedPhoneNumber(ctx())).toStrictEqual({
       ok: true,
-      value: { phoneNumber: "0612345678" },
+      value: { phoneNumber: PHONE },
     });
     expect(await transport.requestSmsCode(ctx())).toStrictEqual({ ok: true, value: null });
     expect(await transport.validateSmsCode("012345", ctx())).toStrictEqual({
@@ -630,13 +630,13 @@ describe("the simulator controls over HTTP", () => {
     const { sent, controls } = controlsWith(({ url }) => {
       if (url.endsWith("/outbox"))
         return json(200, {
-          outbox: [{ to: "0612345678", code: "123456", at: 5, text: "@localhost #123456" }],
+          outbox: [{ to: PHONE, code: "123456", at: 5, text: "@localhost #123456" }],
         });
       if (url.endsWith("/calls")) return json(200, { calls: [{ operation: "smscode.get", at: 5 }] });
       return json(200, {});
     });
     expect(await controls.outbox()).toStrictEqual([
-      { to: "0612345678", code: "123456", at: 5, text: "@localhost #123456" },
+      { to: PHONE, code: "123456", at: 5, text: "@localhost #123456" },
     ]);
     expect(await controls.calls()).toStrictEqual([{ operation: "smscode.get", at: 5 }]);
     await controls.failNext("smscode.set", 2305);

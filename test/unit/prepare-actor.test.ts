@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createActor, waitFor } from "xstate";
 import { createEnrollmentActor, enrollmentMachine, prepareEnrollmentActor } from "../../src/machines";
 import { createSimulator } from "../../src/simulator";
+import { PHONE } from "../support/fixtures";
 
 describe("prepareEnrollmentActor", () => {
   it("gives the machine, actor options and binding with which createActor runs the whole flow, as createEnrollmentActor does", async () => {
@@ -16,7 +17,7 @@ describe("prepareEnrollmentActor", () => {
     actor.send({ type: "start" });
     const awaiting = await waitFor(actor, (s) => s.matches("awaitingCode"));
     expect(awaiting.context.timers.resendCooldownMs).toBe(2_000);
-    expect(awaiting.context.phoneNumber).toBe("0612345678");
+    expect(awaiting.context.phoneNumber).toBe(PHONE);
 
     actor.send({ type: "code.submit", code: simulator.outbox.at(-1)?.code ?? "" });
     const done = await waitFor(actor, (s) => s.status === "done");

@@ -2,11 +2,12 @@
 import { act, cleanup, render } from "@testing-library/react";
 import { Activity, createElement, type ReactNode, StrictMode, useEffect } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { SimulatedClock, type Snapshot, waitFor } from "xstate";
+import { type Snapshot, waitFor } from "xstate";
 import { createEnrollmentActor, type EnrollmentActor } from "../../src";
 import { type UseEnrollment, useEnrollment } from "../../src/react";
 import { createSimulator, type Simulator } from "../../src/simulator";
-import { callsOf, T0 } from "../support/flow";
+import { clockAtT0 } from "../support/fixtures";
+import { callsOf } from "../support/flow";
 
 // React warns unless it knows it runs under a test's act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -36,8 +37,7 @@ const Flow = ({ harness, options }: { harness: Harness; options: Parameters<type
 };
 
 const setup = (options: { latencyMs?: number; snapshot?: Snapshot<unknown> | unknown } = {}) => {
-  const clock = new SimulatedClock();
-  clock.set(T0);
+  const clock = clockAtT0();
   const sim = createSimulator({ seed: 8, now: () => clock.now() });
   if (options.latencyMs) sim.setLatency(options.latencyMs);
   const harness: Harness = { renders: 0 };

@@ -2,11 +2,11 @@
 import { act, cleanup, render } from "@testing-library/react";
 import { createElement } from "react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SimulatedClock, waitFor } from "xstate";
+import { waitFor } from "xstate";
 import type { EnrollmentActor } from "../../src";
 import { type UseEnrollment, type UseEnrollmentOptions, useEnrollment } from "../../src/react";
 import { createSimulator } from "../../src/simulator";
-import { T0 } from "../support/flow";
+import { clockAtT0 } from "../support/fixtures";
 
 // React warns unless it knows it runs under a test's act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -59,8 +59,7 @@ const Flow = ({
 };
 
 const mount = (extra: Partial<UseEnrollmentOptions> = {}) => {
-  const clock = new SimulatedClock();
-  clock.set(T0);
+  const clock = clockAtT0();
   const sim = createSimulator({ seed: 15, now: () => clock.now() });
   const harness: { latest?: UseEnrollment } = {};
   const view = render(createElement(Flow, { harness, options: { services: sim.services, clock, ...extra } }));

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createReferenceServer } from "../../src/server";
 import { MAX_LOGGED_CALLS } from "../../src/services/simulator/call-log";
 import { createSimulator } from "../../src/simulator";
+import { ctx } from "../support/fixtures";
 
-const ctx = () => ({ signal: new AbortController().signal });
 const OVER_THE_BOUND = 25;
 
 /** A simulator on a hand-driven clock, one tick per call, so each logged call says which one it was. */

@@ -3,10 +3,10 @@ import { isSimulatorActivationCode, issueActivationCode } from "../../src/servic
 import { delay } from "../../src/services/simulator/delay";
 import { createRandom } from "../../src/services/simulator/random";
 import { createSimulator, type Simulator } from "../../src/simulator";
+import { ctx } from "../support/fixtures";
 
 /** The simulator's edges: its refusals' wording, its token's guards, its activation codes, its waits. */
 
-const ctx = () => ({ signal: new AbortController().signal });
 const aborted = () => {
   const controller = new AbortController();
   controller.abort();

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createPims, developmentConfig } from "../../src/facade";
 import { createSimulator } from "../../src/simulator";
-
-const ctx = () => ({ signal: new AbortController().signal });
+import { ctx, PHONE, T0 } from "../support/fixtures";
 
 /** A simulator on a hand-driven clock. */
 const simulatorAt = () => {
-  const clock = { t: 1_000_000 };
+  const clock = { t: T0 };
   const sim = createSimulator({ seed: 7, now: () => clock.t });
   return { sim, clock, transport: sim.services.transport };
 };
@@ -15,9 +14,7 @@ describe("the simulator's fault ledger", () => {
   it("lists a fault as armed, then as fired by the call that took it, with that call's place in the log", async () => {
     const { sim, clock, transport } = simulatorAt();
     sim.failNext("smscode.get", 2204);
-    expect(sim.faults).toEqual([
-      { id: 1, operation: "smscode.get", code: 2204, armedAt: 1_000_000, firedBy: null },
-    ]);
+    expect(sim.faults).toEqual([{ id: 1, operation: "smscode.get", code: 2204, armedAt: T0, firedBy: null }]);
 
     clock.t += 50;
     await transport.getTrustedPhoneNumber(ctx());
@@ -31,11 +28,11 @@ describe("the simulator's fault ledger", () => {
         id: 1,
         operation: "smscode.get",
         code: 2204,
-        armedAt: 1_000_000,
-        firedBy: { call: "smscode.get", callNumber: 2, at: 1_000_100 },
+        armedAt: T0,
+        firedBy: { call: "smscode.get", callNumber: 2, at: T0 + 100 },
       },
     ]);
-    expect(sim.calls[1]).toEqual({ operation: "smscode.get", at: 1_000_100 });
+    expect(sim.calls[1]).toEqual({ operation: "smscode.get", at: T0 + 100 });
   });
 
   it("arms a fault for the next N calls: each of them fails once, in order, and the one after goes through", async () => {
@@ -51,7 +48,7 @@ describe("the simulator's fault ledger", () => {
     }
     expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({
       ok: true,
-      value: { phoneNumber: "0612345678" },
+      value: { phoneNumber: PHONE },
     });
     expect(sim.faults.map((fault) => fault.id)).toEqual([1, 2, 3]);
   });

@@ -2,12 +2,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { codeOfInweboResult, type ErrorCode, inweboResultOf } from "../../src/errors";
 import { createRandom } from "../../src/services/simulator/random";
 import { createSimulator, type SimulatorOptions } from "../../src/simulator";
-
-const ctx = () => ({ signal: new AbortController().signal });
+import { ctx, PHONE, T0 } from "../support/fixtures";
 
 /** A simulator on a hand-driven clock. */
 const simulatorAt = (options: SimulatorOptions = {}) => {
-  const clock = { t: 1_000_000 };
+  const clock = { t: T0 };
   const sim = createSimulator({ seed: 42, now: () => clock.t, ...options });
   return { sim, clock, transport: sim.services.transport, token: sim.services.token };
 };
@@ -54,10 +53,10 @@ describe("the simulated backend's account and phone", () => {
     });
   });
 
-  it("answers the trusted phone 0612345678 by default, and null when the account has none", async () => {
+  it("answers its default trusted phone, and null when the account has none", async () => {
     expect(await createSimulator().services.transport.getTrustedPhoneNumber(ctx())).toEqual({
       ok: true,
-      value: { phoneNumber: "0612345678" },
+      value: { phoneNumber: PHONE },
     });
     expect(
       await createSimulator({ phoneNumber: null }).services.transport.getTrustedPhoneNumber(ctx()),
@@ -75,10 +74,10 @@ describe("the simulated backend's account and phone", () => {
     await transport.requestSmsCode(ctx());
     await transport.validateSmsCode("000000", ctx());
     expect(sim.calls).toEqual([
-      { operation: "account.get", at: 1_000_000 },
-      { operation: "trustedphonenumber.get", at: 1_000_010 },
-      { operation: "smscode.get", at: 1_000_010 },
-      { operation: "smscode.set", at: 1_000_010 },
+      { operation: "account.get", at: T0 },
+      { operation: "trustedphonenumber.get", at: T0 + 10 },
+      { operation: "smscode.get", at: T0 + 10 },
+      { operation: "smscode.set", at: T0 + 10 },
     ]);
   });
 
@@ -101,8 +100,8 @@ describe("the simulated backend's SMS codes", () => {
     await sendCode(sim);
     expect(sim.outbox).toHaveLength(2);
     expect(sim.outbox.map((sms) => [sms.to, sms.at])).toEqual([
-      ["0700000000", 1_000_000],
-      ["0700000000", 1_001_000],
+      ["0700000000", T0],
+      ["0700000000", T0 + 1_000],
     ]);
     for (const sms of sim.outbox) expect(sms.code).toMatch(/^\d{6}$/);
   });
@@ -228,7 +227,7 @@ describe("the simulated backend's SMS codes", () => {
     }
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2204 });
     expect(sim.outbox).toHaveLength(5);
-    clock.t = 1_000_000 + 10 * 60_000;
+    clock.t = T0 + 10 * 60_000;
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
     expect(sim.outbox).toHaveLength(6);
   });
@@ -367,7 +366,7 @@ describe("the simulator's injected faults", () => {
     sim.failNext("account.get", 2204);
     expect(await transport.getTrustedPhoneNumber(ctx())).toEqual({
       ok: true,
-      value: { phoneNumber: "0612345678" },
+      value: { phoneNumber: PHONE },
     });
     expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({ ok: false, error: 2204 });
     expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({

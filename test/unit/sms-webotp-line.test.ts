@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCode } from "../../src";
 import { createSimulator } from "../../src/simulator";
-
-const ctx = () => ({ signal: new AbortController().signal });
+import { ctx } from "../support/fixtures";
 
 const sentSms = async (options: Parameters<typeof createSimulator>[0]) => {
   const sim = createSimulator({ seed: 7, ...options });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { errorCatalog } from "../../src/errors";
 import { maskPhone, messageFor, messages, toViewModel } from "../../src/view";
+import { MASKED_PHONE, PHONE } from "../support/fixtures";
 import { startFlow } from "../support/flow";
 
 describe("the view model", () => {
   it("masks the trusted phone but its first and last two digits", () => {
-    expect(maskPhone("0612345678")).toBe("06••••••78");
+    expect(maskPhone(PHONE)).toBe(MASKED_PHONE);
     expect(maskPhone("+33612345678")).toBe("+3••••••••78");
     expect(maskPhone("123")).toBe("•••");
   });
