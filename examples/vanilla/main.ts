@@ -11,6 +11,7 @@ import {
   toViewModel,
 } from "../../src/index";
 import { createSimulator } from "../../src/simulator";
+import { smsAutofillWanted } from "../shared/page-flow";
 import { exposeSimulator, pageSetup } from "../shared/simulated-page";
 import { isLanguage, strings, titleOf } from "../shared/strings";
 
@@ -143,7 +144,7 @@ window.addEventListener("offline", () => actor.send({ type: "network.offline" })
 actor.subscribe(render);
 // SMS autofill (WebOTP) where the browser has it, unless `?autofill=off`: in code entry the code the
 // browser reads from the SMS is submitted; leaving code entry aborts the request.
-if (new URLSearchParams(window.location.search).get("autofill") !== "off") startSmsAutofill(actor);
+if (smsAutofillWanted(window.location.search)) startSmsAutofill(actor);
 // The countdowns move with time, not only with the machine.
 setInterval(render, 1000);
 actor.start();

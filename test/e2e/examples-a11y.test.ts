@@ -1,10 +1,8 @@
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import type { PluginOption, ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languages, strings } from "../../examples/shared/strings";
-import { launchBrowser } from "./support";
+import { type ExampleServer, launchBrowser, serveExample } from "./support";
 
 // The Vue and Svelte examples in each of the five languages: every screen on the way to the handoff has
 // 0 axe-core violations and shows that language's strings.
@@ -22,27 +20,17 @@ const violations = async (page: Page): Promise<string[]> => {
   );
 };
 
-const suite = (name: string, plugins: () => Promise<PluginOption[]>) =>
+const suite = (name: "vue" | "svelte") =>
   describe(`the ${name} example`, () => {
-    let server: ViteDevServer;
+    let example: ExampleServer;
     let browser: Browser;
-    let base = "";
     beforeAll(async () => {
-      const { createServer } = await import("vite");
-      server = await createServer({
-        root: fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)),
-        configFile: false,
-        logLevel: "warn",
-        plugins: await plugins(),
-        server: { host: "127.0.0.1", port: 0 },
-      });
-      await server.listen();
-      base = server.resolvedUrls?.local[0] ?? "";
+      example = await serveExample(name);
       browser = await launchBrowser();
     });
     afterAll(async () => {
       await browser?.close();
-      await server?.close();
+      await example?.close();
     });
 
     it.each(languages)(
@@ -52,7 +40,7 @@ const suite = (name: string, plugins: () => Promise<PluginOption[]>) =>
         const page = await browser.newPage();
         const errors: string[] = [];
         page.on("pageerror", (error) => errors.push(error.message));
-        await page.goto(`${base}?lang=${lang}`);
+        await page.goto(`${example.url}?lang=${lang}`);
         const heading = page.getByRole("heading", { level: 1 });
         const screens: Record<string, string[]> = {};
 
@@ -88,5 +76,5 @@ const suite = (name: string, plugins: () => Promise<PluginOption[]>) =>
     );
   });
 
-suite("vue", async () => [(await import("@vitejs/plugin-vue")).default()]);
-suite("svelte", async () => [(await import("@sveltejs/vite-plugin-svelte")).svelte()]);
+suite("vue");
+suite("svelte");

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { type DemoServer, startDemoServer } from "../../examples/web/server";
@@ -194,4 +195,28 @@ const demoPage = (page: Page, problems: string[]): DemoPage => {
     },
     axe: (screen) => expectAccessible(page, screen),
   };
+};
+
+export interface ExampleServer {
+  /** The example's page, ending in `/`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An example of `examples/` served by Vite's dev server as `npx vite examples/<name>` serves it (with its
+ * own `vite.config.ts` where it has one), on a free port.
+ */
+export const serveExample = async (name: "vanilla" | "vue" | "svelte"): Promise<ExampleServer> => {
+  const { createServer } = await import("vite");
+  const root = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+  const config = `${root}/vite.config.ts`;
+  const server = await createServer({
+    root,
+    configFile: existsSync(config) ? config : false,
+    logLevel: "warn",
+    server: { host: "127.0.0.1", port: 0 },
+  });
+  await server.listen();
+  return { url: server.resolvedUrls?.local[0] ?? "", close: () => server.close() };
 };

@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import type { PluginOption, ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe } from "vitest";
 import { generateScenarios, type Scenario } from "../../src/testing";
 import { describeScenariosInBrowser, timerParams } from "./scenario-support";
-import { launchBrowser } from "./support";
+import { type ExampleServer, launchBrowser, serveExample } from "./support";
 
 // The examples in other frameworks, in Chromium, each on the subset of the generated scenarios that
 // takes every transition the whole set takes (smaller than the React demo's, which also reaches every
@@ -12,22 +10,12 @@ import { launchBrowser } from "./support";
 const scenarios = generateScenarios({ cover: ["transitions"] });
 
 /** An example served by Vite's dev server, and a page of Chromium on it. */
-const example = (name: string, plugins: () => Promise<PluginOption[]>) => {
-  let server: ViteDevServer;
+const example = (name: "vanilla" | "vue" | "svelte") => {
+  let server: ExampleServer;
   let browser: Browser;
   let page: Page;
-  let base = "";
   beforeAll(async () => {
-    const { createServer } = await import("vite");
-    server = await createServer({
-      root: fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)),
-      configFile: false,
-      logLevel: "warn",
-      plugins: await plugins(),
-      server: { host: "127.0.0.1", port: 0 },
-    });
-    await server.listen();
-    base = server.resolvedUrls?.local[0] ?? "";
+    server = await serveExample(name);
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -36,7 +24,7 @@ const example = (name: string, plugins: () => Promise<PluginOption[]>) => {
     await server?.close();
   });
   const url = (scenario: Scenario) =>
-    `${base}?${new URLSearchParams({ account: JSON.stringify(scenario.account), ...timerParams(scenario) })}`;
+    `${server.url}?${new URLSearchParams({ account: JSON.stringify(scenario.account), ...timerParams(scenario) })}`;
   describeScenariosInBrowser(
     `generated scenarios on the ${name} example in Chromium`,
     scenarios,
@@ -46,13 +34,13 @@ const example = (name: string, plugins: () => Promise<PluginOption[]>) => {
 };
 
 describe("the vanilla example (actor.subscribe + toViewModel, plain DOM)", () => {
-  example("vanilla", async () => []);
+  example("vanilla");
 });
 
 describe("the Vue example (@xstate/vue)", () => {
-  example("vue", async () => [(await import("@vitejs/plugin-vue")).default()]);
+  example("vue");
 });
 
 describe("the Svelte example (@xstate/svelte)", () => {
-  example("svelte", async () => [(await import("@sveltejs/vite-plugin-svelte")).svelte()]);
+  example("svelte");
 });

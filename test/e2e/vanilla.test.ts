@@ -1,29 +1,20 @@
-import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { focused, launchBrowser, SCREENSHOTS, visible } from "./support";
+import { type ExampleServer, focused, launchBrowser, SCREENSHOTS, serveExample, visible } from "./support";
 import { otpCalls, stubWebOtp } from "./webotp";
 
-let server: ViteDevServer;
+let example: ExampleServer;
 let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  const { createServer } = await import("vite");
-  server = await createServer({
-    root: fileURLToPath(new URL("../../examples/vanilla", import.meta.url)),
-    configFile: false,
-    logLevel: "warn",
-    server: { host: "127.0.0.1", port: 0 },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? "";
+  example = await serveExample("vanilla");
+  url = example.url;
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await example?.close();
 });
 
 describe("the vanilla example (no framework: actor.subscribe + toViewModel)", () => {

@@ -1,44 +1,31 @@
 import { useActorRef, useSelector } from "@xstate/svelte";
 import { onDestroy } from "svelte";
-import { derived, type Readable, readable } from "svelte/store";
-import {
-  type CreateEnrollmentActorOptions,
-  type EnrollmentViewModel,
-  prepareEnrollmentActor,
-  toViewModel,
-} from "../../../src/index";
+import { derived, type Readable, writable } from "svelte/store";
+import { type CreateEnrollmentActorOptions, prepareEnrollmentActor } from "../../../src/index";
+import { connectFlow, viewAt } from "../../shared/page-flow";
 
 /**
  * The enrollment flow for Svelte on @xstate/svelte: the actor (started with the component, stopped with
- * it), its view model as a store, and the flow's commands. In an app, import from "pims-enrollment".
+ * it), its view model as a store, and the flow's commands (../../shared/page-flow.ts). In an app, import
+ * from "pims-enrollment".
  */
-export function useEnrollment(options: CreateEnrollmentActorOptions, locale: Readable<string>) {
+export function useEnrollment(
+  options: CreateEnrollmentActorOptions,
+  locale: Readable<string>,
+  { smsAutofill }: { readonly smsAutofill: boolean },
+) {
   const prepared = prepareEnrollmentActor(options);
   const actor = useActorRef(prepared.machine, prepared.actorOptions);
   prepared.bind(actor);
   const snapshot = useSelector(actor, (s) => s);
-  // Countdowns (resend, code expiry) move with time, not only with the machine.
-  const now = readable(Date.now(), (set) => {
-    const timer = setInterval(() => set(Date.now()), 1000);
-    return () => clearInterval(timer);
+  const now = writable(Date.now());
+  const { disconnect, ...commands } = connectFlow(actor, {
+    smsAutofill,
+    onSecond: () => now.set(Date.now()),
   });
-  const view: Readable<EnrollmentViewModel> = derived([snapshot, now, locale], ([$snapshot, $now, $locale]) =>
-    toViewModel($snapshot, { now: Math.max($now, Date.now()), locale: $locale }),
-  );
-  const online = () => actor.send({ type: "network.online" });
-  const offline = () => actor.send({ type: "network.offline" });
-  window.addEventListener("online", online);
-  window.addEventListener("offline", offline);
-  onDestroy(() => {
-    window.removeEventListener("online", online);
-    window.removeEventListener("offline", offline);
-  });
+  onDestroy(disconnect);
   return {
-    view,
-    start: () => actor.send({ type: "start" }),
-    submit: (code: string) => actor.send({ type: "code.submit", code }),
-    resend: () => actor.send({ type: "code.resend" }),
-    retry: () => actor.send({ type: "retry" }),
-    cancel: () => actor.send({ type: "cancel" }),
+    view: derived([snapshot, now, locale], ([$snapshot, $now, $locale]) => viewAt($snapshot, $now, $locale)),
+    ...commands,
   };
 }
