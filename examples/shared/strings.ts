@@ -1,6 +1,6 @@
 /**
- * Every string the vanilla, Vue and Svelte examples show, in the five languages. The error messages themselves
- * come localized from the view model (`view.error.message`).
+ * Every string the vanilla, Vue, Svelte and React Native examples show, in the five languages. The error
+ * messages themselves come localized from the view model (`view.error.message`).
  */
 export const languages = ["en", "fr", "de", "it", "es"] as const;
 export type Language = (typeof languages)[number];

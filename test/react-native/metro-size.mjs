@@ -4,6 +4,9 @@
  * Metro as a release build, gzipped. Metro does not tree-shake, so this differs from size-limit's checks
  * (`npm run size`), which measure what a tree-shaking bundler keeps. Fails above the budget (product spec §7).
  *
+ * Also bundled and printed: the example app (examples/react-native: `useEnrollment`, React Native's
+ * components, the simulator and the strings in five languages), so that CI fails if Metro cannot bundle it.
+ *
  * Also printed: the same imports over Metro's bare runtime, without React Native. That figure counts the
  * Babel helpers (classes, destructuring, async functions) which every React Native app already carries for
  * React Native's own code, so it is higher; the budget is about the app, so it applies to the first.
@@ -29,6 +32,8 @@ const measure = async (entry, config) => {
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
 
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 const reactNativeApp = await metroConfig();
 const bareRuntime = await metroConfig({ serializer: { getModulesRunBeforeMainModule: () => [] } });
 const sizes = {
@@ -38,6 +43,9 @@ const sizes = {
   bareEmpty: await measure("apps/bare/empty.js", bareRuntime),
   bareEngine: await measure("apps/bare/engine.js", bareRuntime),
 };
+const exampleStart = performance.now();
+sizes.example = await measure("../../examples/react-native/index.tsx", reactNativeApp);
+const exampleTime = seconds(exampleStart);
 
 const row = (label, size) =>
   `  ${label.padEnd(66)} ${String(size.minified).padStart(9)} B min ${kB(size.gzip).padStart(10)} gzip`;
@@ -53,6 +61,7 @@ console.log(row("  + createPims, createEnrollmentActor, toViewModel", sizes.engi
 console.log(row("  + xstate alone (the peer, shared with @xstate/react)", sizes.xstate));
 console.log(row("Metro's bare runtime, no React Native", sizes.bareEmpty));
 console.log(row("  + createPims, createEnrollmentActor, toViewModel", sizes.bareEngine));
+console.log(row(`the example app (examples/react-native, bundled in ${exampleTime})`, sizes.example));
 console.log(
   `the package's footprint over the empty app: ${kB(footprint)} gzip (xstate ` +
     `${kB(sizes.xstate.gzip - sizes.empty.gzip)} of it), budget ${kB(BUDGET_BYTES)}; over the bare ` +

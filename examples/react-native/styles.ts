@@ -1,0 +1,35 @@
+import { StyleSheet } from "react-native";
+
+export const styles = StyleSheet.create({
+  app: { flexGrow: 1, padding: 24, gap: 24, backgroundColor: "#fff" },
+  languages: { flexDirection: "row", flexWrap: "wrap", gap: 8, alignItems: "center" },
+  language: {
+    paddingVertical: 6,
+    paddingHorizontal: 10,
+    borderRadius: 6,
+    borderWidth: 1,
+    borderColor: "#bbb",
+  },
+  languageSelected: { borderColor: "#1d4ed8", backgroundColor: "#dbeafe" },
+  screen: { gap: 12 },
+  title: { fontSize: 24, fontWeight: "600" },
+  badge: { alignSelf: "flex-start", paddingHorizontal: 8, borderRadius: 4, backgroundColor: "#fde68a" },
+  error: { padding: 12, borderRadius: 6, backgroundColor: "#fee2e2", gap: 4 },
+  errorMessage: { color: "#991b1b" },
+  smallPrint: { fontSize: 12, color: "#555" },
+  label: { fontWeight: "600" },
+  input: {
+    borderWidth: 1,
+    borderColor: "#888",
+    borderRadius: 6,
+    padding: 12,
+    fontSize: 24,
+    letterSpacing: 4,
+  },
+  button: { padding: 12, borderRadius: 6, backgroundColor: "#1d4ed8", alignItems: "center" },
+  secondary: { padding: 12, borderRadius: 6, borderWidth: 1, borderColor: "#1d4ed8", alignItems: "center" },
+  disabled: { opacity: 0.5 },
+  buttonText: { color: "#fff", fontWeight: "600" },
+  secondaryText: { color: "#1d4ed8", fontWeight: "600" },
+  phone: { padding: 12, borderRadius: 12, backgroundColor: "#f3f4f6", gap: 6 },
+});
