@@ -140,6 +140,46 @@ describe("the React Native example", () => {
     expect(await screen.findByLabelText("SMS code")).toBeOnTheScreen();
   });
 
+  it.each([
+    {
+      account: { alreadyEnrolled: true },
+      byCode: true,
+      title: "Phone number confirmed",
+      next: "Next: enter your existing PIN.",
+    },
+    {
+      account: { deviceActivated: true },
+      byCode: false,
+      title: "This device is already activated",
+      next: null,
+    },
+    {
+      account: { accountBlocked: "PINBlocked" as const },
+      byCode: false,
+      title: "Your account is blocked",
+      next: "Next: remove all enrolled devices, then enroll again.",
+    },
+    {
+      account: { phoneNumber: null },
+      byCode: false,
+      title: "A trusted phone number is needed",
+      next: "Next: add a trusted phone number.",
+    },
+  ])("ends on $title for an account with $account", async ({ account, byCode, title, next }) => {
+    const simulator = createSimulator(account);
+    const user = userEvent.setup();
+    await render(<App simulator={simulator} />);
+    await user.press(screen.getByRole("button", { name: "Start" }));
+    if (byCode) {
+      await user.type(await screen.findByLabelText("SMS code"), lastCode(simulator));
+      await user.press(screen.getByRole("button", { name: "Confirm" }));
+    }
+
+    expect(await screen.findByRole("heading", { name: title })).toBeOnTheScreen();
+    if (next !== null) expect(screen.getByText(next)).toBeOnTheScreen();
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeOnTheScreen();
+  });
+
   it("cancels from code entry", async () => {
     const simulator = createSimulator();
     const { user } = await startFlow(simulator);
