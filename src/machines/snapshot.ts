@@ -3,9 +3,7 @@ import * as z from "zod/mini";
 import { type ErrorCode, isErrorCode } from "../errors/index.js";
 import { limitSchema } from "../schemas/limits.js";
 import { ENROLLMENT_STATUSES } from "../schemas/status.js";
-import type { enrollmentActors } from "./actors.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
-import { deadlinesInput, synchronizeInput } from "./inputs.js";
 import { MAX_COUNT, timerLimits } from "./limits.js";
 import type { EnrollmentContext } from "./types.js";
 
@@ -26,13 +24,16 @@ export class EnrollmentSnapshotError extends Error {
 /** The latest instant a `Date` holds, in ms since the epoch. */
 const MAX_EPOCH_MS = 8.64e15;
 
+/** An actor a state invokes, as the machine defines it: its id, the name of its logic, and its input. */
+type Invoke = AnyStateNode["invoke"][number];
+
 /** A state the flow can be persisted in: its node, and the actors it (and its ancestors) invoke. */
 interface RestingState {
   readonly node: AnyStateNode;
   /** Its value as a persisted snapshot holds it (`{ awaitingCode: "editing" }`), in JSON. */
   readonly value: string;
-  /** Invoke id → the name of its logic, as a persisted child records it. */
-  readonly invokes: ReadonlyMap<string, string>;
+  /** By invoke id, as a persisted child is recorded. */
+  readonly invokes: ReadonlyMap<string, Invoke>;
 }
 
 /**
@@ -43,11 +44,11 @@ interface RestingState {
 const collectRestingStates = (
   node: AnyStateNode,
   path: readonly string[],
-  inherited: ReadonlyMap<string, string>,
+  inherited: ReadonlyMap<string, Invoke>,
   into: Map<string, RestingState>,
 ): Map<string, RestingState> => {
   const invokes = new Map(inherited);
-  for (const invoke of node.invoke) invokes.set(invoke.id, String(invoke.src));
+  for (const invoke of node.invoke) invokes.set(invoke.id, invoke);
   if (node.always?.some((transition) => transition.guard === undefined)) return into;
   const children = Object.values(node.states);
   if (children.length === 0) {
@@ -115,12 +116,14 @@ const contextSchema = () =>
 const persistedSchema = () => z.object({ status: z.enum(["active", "done"]), context: contextSchema() });
 
 /**
- * The actors whose input a restored child reads, rebuilt from the context just checked: the deadline
- * timers, and the token's post-synchronization (retried on restore with the validated status).
+ * A restored child's input: what the machine's invoke gives it, from the context just checked (the deadline
+ * timers; the token's post-synchronization, retried on restore with the validated status). The machine's
+ * inputs (inputs.ts) read the context only.
  */
-const restoredInputs: Partial<
-  Record<keyof typeof enrollmentActors, (args: { context: EnrollmentContext }) => unknown>
-> = { deadlines: deadlinesInput, synchronizeToken: synchronizeInput };
+const restoredInput = ({ input }: Invoke, context: EnrollmentContext): unknown =>
+  typeof input === "function"
+    ? (input as (args: { context: EnrollmentContext }) => unknown)({ context })
+    : input;
 
 let schema: ReturnType<typeof persistedSchema> | undefined;
 
@@ -181,15 +184,9 @@ const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null |
     // keep: a request sent once reads no input (it answers "interrupted"); a deadline timer and the
     // post-synchronization start from the context just checked, as they did when they were started.
     children: Object.fromEntries(
-      [...state.invokes].map(([id, src]) => [
+      [...state.invokes].map(([id, invoke]) => [
         id,
-        {
-          src,
-          snapshot: {
-            status: "active",
-            input: restoredInputs[src as keyof typeof enrollmentActors]?.({ context }),
-          },
-        },
+        { src: invoke.src, snapshot: { status: "active", input: restoredInput(invoke, context) } },
       ]),
     ),
     // A finished flow's output is its final state's, from the context just checked.
