@@ -1,6 +1,7 @@
 import { assign } from "xstate";
 import { errorBody } from "../errors/index.js";
 import { statusAnswer, trustedPhoneAnswer } from "./actors.js";
+import { cooldownOver } from "./guards.js";
 import { forgetCode, holdCode } from "./heldCode.js";
 import { replyErrorOf, replyOf } from "./reply.js";
 import type { EnrollmentContext, EnrollmentEvent } from "./types.js";
@@ -57,7 +58,7 @@ export const actions = {
   markResendReady: /* @__PURE__ */ update({ resendReady: true }),
   /** A new code is needed and none was ever sent: there is no cooldown to wait for. */
   allowResendWithoutCooldown: /* @__PURE__ */ update(({ context }) => ({
-    resendReady: context.resendReady || context.resendAvailableAt === null,
+    resendReady: cooldownOver(context),
   })),
   spendAttempt: /* @__PURE__ */ update(({ context }) => ({
     attemptsLeft: Math.max(0, context.attemptsLeft - 1),

@@ -219,7 +219,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
           invoke: { id: "retryCooldown", src: "deadlines", input: deadlinesInput },
           on: {
             "deadline.resend": { actions: "markResendReady" },
-            retry: { guard: "canRetryRequest", target: "sending" },
+            retry: { guard: "canRequestCode", target: "sending" },
           },
         },
         offline: {
@@ -234,7 +234,7 @@ export const enrollmentMachine = /* @__PURE__ */ setup({
       initial: "editing",
       invoke: { id: "codeDeadlines", src: "deadlines", input: deadlinesInput },
       on: {
-        "code.resend": { guard: "canResend", target: "requestingCode" },
+        "code.resend": { guard: "canRequestCode", target: "requestingCode" },
         "deadline.resend": { actions: "markResendReady" },
         "deadline.code": { target: ".expired", actions: "expireCode" },
       },

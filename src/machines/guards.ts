@@ -6,6 +6,10 @@ import type { EnrollmentContext, EnrollmentEvent } from "./types.js";
 
 type GuardArgs = { context: EnrollmentContext; event: EnrollmentEvent };
 
+/** No SMS may be requested during the resend cooldown; none was started when no SMS may have left. */
+export const cooldownOver = (context: EnrollmentContext): boolean =>
+  context.resendReady || context.resendAvailableAt === null;
+
 /** Named guards of the enrollment machine: pure functions of context and event. */
 export const guards = {
   replySucceeded: ({ event }: GuardArgs) => replyOf(event)?.ok === true,
@@ -54,16 +58,11 @@ export const guards = {
     event.type === "code.submit" &&
     typeof event.code === "string" &&
     smsCodeSchema.safeParse(event.code).success,
-  /** A resend waits for the cooldown, if one was started: without one (no SMS may have left) it is allowed at once. */
-  canResend: ({ context }: GuardArgs) =>
-    (context.resendReady || context.resendAvailableAt === null) &&
-    context.sendsUsed < context.timers.maxSends,
   /**
-   * A failed SMS request may be retried at once, unless it may have sent one: then its cooldown (started
-   * with the failure) must be over first.
+   * An SMS may be requested now, by a resend or by the retry of a failed request: a send is left, and the
+   * cooldown is over if one was started (a failed request that may have sent an SMS starts one).
    */
-  canRetryRequest: ({ context }: GuardArgs) =>
-    (context.resendReady || context.resendAvailableAt === null) &&
-    context.sendsUsed < context.timers.maxSends,
+  canRequestCode: ({ context }: GuardArgs) =>
+    cooldownOver(context) && context.sendsUsed < context.timers.maxSends,
   noSendsLeft: ({ context }: GuardArgs) => context.sendsUsed >= context.timers.maxSends,
 };
