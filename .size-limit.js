@@ -20,7 +20,8 @@
 // wire's answer schemas, whose unused objects a bundler kept (their nested zod calls are not marked pure) and
 // with them zod's `z.int()` and `minLength`: 8.63 kB and 26.66 kB; a restored child's input is what the
 // machine's own invoke gives it, not a second table of inputs: 8.62 kB and 26.66 kB; one guard for "an SMS
-// may be requested now" where two had the same body: 8.62 kB and 26.65 kB. The first two limits are those sizes plus
+// may be requested now" where two had the same body: 8.62 kB and 26.65 kB; the clock checked by the services'
+// own method check (checkMethods), not a copy of it: 8.6 kB and 26.61 kB. The first two limits are those sizes plus
 // about 1 %; the
 // others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
@@ -40,7 +41,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8.7 kB",
+    limit: "8.69 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",
@@ -48,7 +49,7 @@ export default [
     import: ENGINE,
     modifyEsbuildConfig: withPeersBundled,
     gzip: true,
-    limit: "26.91 kB",
+    limit: "26.87 kB",
   },
   {
     name: "facade alone (pims.get/set): no xstate in the bundle",

@@ -7,7 +7,7 @@ import {
   type Snapshot,
 } from "xstate";
 import { createPims, developmentConfig, type Logger, silentLogger } from "../facade/index.js";
-import { checkServices } from "../services/check.js";
+import { checkMethods, checkServices } from "../services/check.js";
 import type { Services } from "../services/ports.js";
 import { type EnrollmentClock, systemClock } from "./clock.js";
 import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
@@ -73,14 +73,10 @@ export interface PreparedEnrollmentActor {
   bind(actor: AnyActorRef): void;
 }
 
+const CLOCK_METHODS: readonly (keyof EnrollmentClock)[] = ["now", "setTimeout", "clearTimeout"];
+
 const checkClock = (clock: unknown): EnrollmentClock => {
-  const methods = ["now", "setTimeout", "clearTimeout"] as const;
-  const given = clock as Partial<Record<(typeof methods)[number], unknown>> | null;
-  for (const method of methods) {
-    if (typeof given?.[method] !== "function") {
-      throw new TypeError(`${CALLER}: clock.${method} is missing (it must be a function)`);
-    }
-  }
+  checkMethods(CALLER, "clock", clock, CLOCK_METHODS);
   return clock as EnrollmentClock;
 };
 

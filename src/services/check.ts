@@ -18,11 +18,15 @@ const TOKEN_METHODS = [
 const isObject = (value: unknown): value is Record<string, unknown> =>
   (typeof value === "object" && value !== null) || typeof value === "function";
 
-const checkPort = (caller: string, name: string, port: unknown, methods: readonly string[]) => {
-  if (!isObject(port)) throw new TypeError(`${caller}: services.${name} is missing`);
+/**
+ * Checks that an option (`path` names it: `services.transport`, `clock`) is an object with each of
+ * `methods`: a `TypeError` naming what is missing.
+ */
+export const checkMethods = (caller: string, path: string, value: unknown, methods: readonly string[]) => {
+  if (!isObject(value)) throw new TypeError(`${caller}: ${path} is missing`);
   for (const method of methods) {
-    if (typeof port[method] !== "function") {
-      throw new TypeError(`${caller}: services.${name}.${method} is missing (it must be a function)`);
+    if (typeof value[method] !== "function") {
+      throw new TypeError(`${caller}: ${path}.${method} is missing (it must be a function)`);
     }
   }
 };
@@ -34,8 +38,8 @@ const checkPort = (caller: string, name: string, port: unknown, methods: readonl
  */
 export const checkServices = (caller: string, services: unknown): Services => {
   if (!isObject(services)) throw new TypeError(`${caller}: services is missing`);
-  checkPort(caller, "transport", services.transport, TRANSPORT_METHODS);
+  checkMethods(caller, "services.transport", services.transport, TRANSPORT_METHODS);
   const { token } = services;
-  if (token !== undefined && token !== null) checkPort(caller, "token", token, TOKEN_METHODS);
+  if (token !== undefined && token !== null) checkMethods(caller, "services.token", token, TOKEN_METHODS);
   return services as unknown as Services;
 };
