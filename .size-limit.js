@@ -21,7 +21,8 @@
 // with them zod's `z.int()` and `minLength`: 8.63 kB and 26.66 kB; a restored child's input is what the
 // machine's own invoke gives it, not a second table of inputs: 8.62 kB and 26.66 kB; one guard for "an SMS
 // may be requested now" where two had the same body: 8.62 kB and 26.65 kB; the clock checked by the services'
-// own method check (checkMethods), not a copy of it: 8.6 kB and 26.61 kB. The first two limits are those sizes plus
+// own method check (checkMethods), not a copy of it: 8.6 kB and 26.61 kB; the snapshot's timers checked
+// by one schema per entry of timerLimits rather than five restated lines: 8.59 kB and 26.61 kB. The first two limits are those sizes plus
 // about 1 %; the
 // others are the measured sizes plus about 2 %, so that CI catches a regression. The view model's copy of
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
@@ -41,7 +42,7 @@ export default [
     ignore: ["xstate", "zod"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "8.69 kB",
+    limit: "8.68 kB",
   },
   {
     name: "consumer bundle: facade + machine, xstate and zod included (spec budget 26 kB, over it)",

@@ -5,7 +5,7 @@ import { limitSchema } from "../schemas/limits.js";
 import { ENROLLMENT_STATUSES } from "../schemas/status.js";
 import { enrollmentMachine } from "./enrollment.machine.js";
 import { MAX_COUNT, timerLimits } from "./limits.js";
-import type { EnrollmentContext } from "./types.js";
+import type { EnrollmentContext, EnrollmentLimits } from "./types.js";
 
 /**
  * The format of a persisted enrollment snapshot, as its `version` says. Snapshots of the first release
@@ -74,17 +74,19 @@ const deadlineSchema = () =>
 /** A count of sends or attempts; `refine` checks it against its limit. */
 const counterSchema = () => limitSchema({ min: 0, max: MAX_COUNT, integer: true, unit: "" });
 
+/** The flow's limits, each within its documented bounds: one check per entry of `timerLimits`. */
+const timersSchema = () =>
+  z.strictObject(
+    Object.fromEntries(
+      Object.entries(timerLimits).map(([name, limit]) => [name, limitSchema(limit)]),
+    ) as Record<keyof EnrollmentLimits, ReturnType<typeof limitSchema>>,
+  );
+
 /** The context, field by field: types, and ranges (each limit within its documented bounds, counters within their limits). */
 const contextSchema = () =>
   z
     .strictObject({
-      timers: z.strictObject({
-        requestTimeoutMs: limitSchema(timerLimits.requestTimeoutMs),
-        codeLifetimeMs: limitSchema(timerLimits.codeLifetimeMs),
-        resendCooldownMs: limitSchema(timerLimits.resendCooldownMs),
-        maxSends: limitSchema(timerLimits.maxSends),
-        maxAttempts: limitSchema(timerLimits.maxAttempts),
-      }),
+      timers: timersSchema(),
       phoneNumber: z.nullable(z.string()),
       sendsUsed: counterSchema(),
       attemptsLeft: counterSchema(),
