@@ -23,8 +23,14 @@ export interface FlowCommands {
 }
 
 export interface PageFlow extends FlowCommands {
-  /** Undoes what `connectFlow` did: the network listeners, the clock, SMS autofill (aborting its request). */
+  /** Undoes what `connectFlow` did: the network listeners, the clock, SMS autofill (aborting its request), the focus. */
   disconnect(): void;
+}
+
+/** The elements the focus moves to after an error, as the page draws them now (absent: null). */
+export interface ErrorFocus {
+  readonly field: () => HTMLInputElement | null | undefined;
+  readonly alert: () => HTMLElement | null | undefined;
 }
 
 export interface ConnectFlowOptions {
@@ -32,6 +38,7 @@ export interface ConnectFlowOptions {
   readonly smsAutofill: boolean;
   /** Called every second, so that the countdowns (resend, code expiry) move with time. */
   readonly onSecond: () => void;
+  readonly focus: ErrorFocus;
 }
 
 /** `?autofill=off` turns SMS autofill off; it is on otherwise. */
@@ -39,8 +46,33 @@ export const smsAutofillWanted = (search: string): boolean =>
   new URLSearchParams(search).get("autofill") !== "off";
 
 /**
+ * After a new error (a new one each time, even with the same code), once the framework has drawn it: in
+ * code entry the focus stays in the code field with its content selected, so that typing replaces it;
+ * elsewhere the error takes the focus. Returns the function that stops following.
+ */
+const followErrorFocus = (actor: EnrollmentActor, focus: ErrorFocus): (() => void) => {
+  let shown = actor.getSnapshot().context.error;
+  const subscription = actor.subscribe((snapshot) => {
+    const error = snapshot.context.error;
+    const isNew = error !== null && error !== shown;
+    shown = error;
+    if (!isNew) return;
+    // Vue and Svelte update the page in a microtask after the state changed: this runs after that.
+    setTimeout(() => {
+      const field = focus.field();
+      if (snapshot.matches("awaitingCode") && field) {
+        field.focus();
+        field.select();
+      } else focus.alert()?.focus();
+    });
+  });
+  return () => subscription.unsubscribe();
+};
+
+/**
  * Connects the flow's actor to the page: the window's `online` / `offline` events reach the flow, SMS
- * autofill submits the code the browser reads from the SMS while in code entry, and `onSecond` ticks.
+ * autofill submits the code the browser reads from the SMS while in code entry, the focus follows errors,
+ * and `onSecond` ticks.
  */
 export const connectFlow = (actor: EnrollmentActor, options: ConnectFlowOptions): PageFlow => {
   const online = () => actor.send({ type: "network.online" });
@@ -49,6 +81,7 @@ export const connectFlow = (actor: EnrollmentActor, options: ConnectFlowOptions)
   window.addEventListener("offline", offline);
   const timer = setInterval(options.onSecond, 1000);
   const stopSmsAutofill = options.smsAutofill ? startSmsAutofill(actor) : undefined;
+  const stopFocus = followErrorFocus(actor, options.focus);
   return {
     start: () => actor.send({ type: "start" }),
     submit: (text) => actor.send({ type: "code.submit", code: normalizeCode(text) }),
@@ -60,6 +93,7 @@ export const connectFlow = (actor: EnrollmentActor, options: ConnectFlowOptions)
       window.removeEventListener("offline", offline);
       clearInterval(timer);
       stopSmsAutofill?.();
+      stopFocus();
     },
   };
 };

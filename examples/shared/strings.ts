@@ -25,7 +25,6 @@ export interface Strings {
   readonly attemptsLeft: (count: number) => string;
   readonly codeExpiresIn: (seconds: number) => string;
   readonly sentTo: (phone: string) => string;
-  readonly errorDetail: (code: number) => string;
   readonly offline: string;
   readonly next: Readonly<Record<"newPin" | "existingPin" | "remove" | "addPhone", string>>;
   readonly phoneTitle: string;
@@ -60,7 +59,6 @@ export const strings: Record<Language, Strings> = {
     attemptsLeft: (n) => (n === 1 ? "1 attempt left" : `${n} attempts left`),
     codeExpiresIn: (s) => `The code expires in ${s} s`,
     sentTo: (phone) => `We sent a code by SMS to ${phone}.`,
-    errorDetail: (code) => `Error ${code}`,
     offline: "Offline",
     next: {
       newPin: "Next: choose a PIN for this device.",
@@ -98,7 +96,6 @@ export const strings: Record<Language, Strings> = {
     attemptsLeft: (n) => (n <= 1 ? `${n} essai restant` : `${n} essais restants`),
     codeExpiresIn: (s) => `Le code expire dans ${s} s`,
     sentTo: (phone) => `Nous avons envoyé un code par SMS au ${phone}.`,
-    errorDetail: (code) => `Erreur ${code}`,
     offline: "Hors ligne",
     next: {
       newPin: "Étape suivante : choisissez un code PIN pour cet appareil.",
@@ -136,7 +133,6 @@ export const strings: Record<Language, Strings> = {
     attemptsLeft: (n) => (n === 1 ? "Noch 1 Versuch" : `Noch ${n} Versuche`),
     codeExpiresIn: (s) => `Der Code läuft in ${s} s ab`,
     sentTo: (phone) => `Wir haben einen Code per SMS an ${phone} gesendet.`,
-    errorDetail: (code) => `Fehler ${code}`,
     offline: "Offline",
     next: {
       newPin: "Nächster Schritt: Wählen Sie eine PIN für dieses Gerät.",
@@ -174,7 +170,6 @@ export const strings: Record<Language, Strings> = {
     attemptsLeft: (n) => (n === 1 ? "1 tentativo rimasto" : `${n} tentativi rimasti`),
     codeExpiresIn: (s) => `Il codice scade tra ${s} s`,
     sentTo: (phone) => `Abbiamo inviato un codice via SMS al ${phone}.`,
-    errorDetail: (code) => `Errore ${code}`,
     offline: "Offline",
     next: {
       newPin: "Passo successivo: scegli un PIN per questo dispositivo.",
@@ -212,7 +207,6 @@ export const strings: Record<Language, Strings> = {
     attemptsLeft: (n) => (n === 1 ? "Queda 1 intento" : `Quedan ${n} intentos`),
     codeExpiresIn: (s) => `El código caduca en ${s} s`,
     sentTo: (phone) => `Hemos enviado un código por SMS al ${phone}.`,
-    errorDetail: (code) => `Error ${code}`,
     offline: "Sin conexión",
     next: {
       newPin: "Siguiente paso: elige un PIN para este dispositivo.",

@@ -20,11 +20,13 @@ describe("the demo on the reference server", () => {
   it("takes the user from Start to the handoff with the code read on the simulated phone", async () => {
     const d = await demo.open();
     expect(await d.controls.getByTestId("backend").textContent()).toBe("reference server over HTTP");
+    await d.axe("01-idle");
     await d.screenshot("01-idle");
 
     await startFlow(d);
     expect(await d.app.textContent()).toContain("We sent a code by SMS to 06••••••78.");
     expect(await d.currentState()).toBe("awaitingCode.editing");
+    await d.axe("02-code-entry-with-sms");
     await d.screenshot("02-code-entry-with-sms");
 
     await d.app.getByLabel("SMS code").fill(await d.latestCode());
@@ -40,6 +42,7 @@ describe("the demo on the reference server", () => {
       status: "NotEnrolled",
       next: { api: "pims.authentication.enrollment", action: "enroll", pin: "new" },
     });
+    await d.axe("03-handoff-new-pin");
     await d.screenshot("03-handoff-new-pin");
     expect(d.problems).toEqual([]);
   });
@@ -60,6 +63,7 @@ describe("the demo on the reference server", () => {
     expect(await d.app.locator(".attempts").textContent()).toBe("2 attempts left");
     expect(await d.currentState()).toBe("awaitingCode.rejected");
     expect(await field.getAttribute("aria-invalid")).toBe("true");
+    await d.axe("04-wrong-code");
     await d.screenshot("04-wrong-code");
 
     await field.fill(code);
@@ -89,6 +93,7 @@ describe("the demo on the reference server", () => {
     expect(seen).toContain("Send a new code in 2 s");
     expect(seen).toContain("Send a new code in 1 s");
     expect(await resend.textContent()).toBe("Send a new code");
+    await d.axe("05-resend-available");
     await d.screenshot("05-resend-available");
 
     await resend.click();
@@ -97,6 +102,7 @@ describe("the demo on the reference server", () => {
     const second = await d.latestCode();
     expect(await d.app.locator(".note").last().textContent()).toBe("1 new code available");
     await expect.poll(() => resend.textContent()).toMatch(/^Send a new code in [123] s$/);
+    await d.axe("06-resend-countdown");
     await d.screenshot("06-resend-countdown");
 
     await d.app.getByLabel("SMS code").fill(second);
@@ -125,6 +131,7 @@ describe("the demo on the reference server", () => {
       "Remove all the devices enrolled on your account, then enroll this one again.",
     );
     expect(await d.currentState()).toBe("accountBlocked");
+    await d.axe("07-account-blocked-2310");
     await d.screenshot("07-account-blocked-2310");
 
     await d.app.getByRole("button", { name: "Start over" }).click();
@@ -145,6 +152,7 @@ describe("the demo on the reference server", () => {
     expect(await alert.getAttribute("data-code")).toBe("2202");
     expect(await d.currentState()).toBe("checkingDevice.offline");
     expect(await d.app.getByText("Offline", { exact: true }).isVisible()).toBe(true);
+    await d.axe("08-offline");
     await d.screenshot("08-offline");
 
     await d.controls.getByLabel("Offline").uncheck();

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languages, strings } from "../../examples/shared/strings";
-import { type ExampleServer, launchBrowser, serveExample } from "./support";
+import { type ExampleServer, focused, launchBrowser, serveExample } from "./support";
 
 // The Vue and Svelte examples in each of the five languages: every screen on the way to the handoff has
 // 0 axe-core violations and shows that language's strings.
@@ -57,11 +57,31 @@ const suite = (name: "vue" | "svelte") =>
         await expect
           .poll(() => page.locator("[data-pims-error]").getAttribute("data-pims-error"))
           .toBe("2102");
-        expect(await page.getByRole("alert").textContent()).toContain(t.errorDetail(2102));
+        // For support, the code and the SDK's untranslated label, as small print only.
+        const detail = page.getByRole("alert").locator("small[lang=en]");
+        expect(await detail.count()).toBe(1);
+        expect(await detail.textContent()).toMatch(/^2102 /);
         expect(await page.locator("[data-pims-attempts-left]").textContent()).toBe(t.attemptsLeft(3));
         screens.error = await violations(page);
 
+        // A wrong code: the focus stays in the field, its content selected so that typing replaces it, and
+        // the error is the field's description.
         const code = await page.evaluate<string>("window.pimsSimulator.lastCode()");
+        const field = page.getByLabel(t.codeLabel);
+        await field.fill(code === "000000" ? "111111" : "000000");
+        await field.press("Enter");
+        await expect
+          .poll(() => page.locator("[data-pims-attempts-left]").textContent())
+          .toBe(t.attemptsLeft(2));
+        await expect.poll(() => focused(page)).toBe("#sms-code");
+        expect(
+          await field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
+        ).toEqual([0, 6]);
+        const alertId = await page.getByRole("alert").getAttribute("id");
+        expect((await field.getAttribute("aria-describedby"))?.split(" ")).toContain(alertId);
+        expect(await field.getAttribute("aria-invalid")).toBe("true");
+        screens.wrongCode = await violations(page);
+
         await page.getByLabel(t.codeLabel).fill(code);
         await page.getByRole("button", { name: t.confirm }).click();
         await expect.poll(() => heading.textContent()).toBe(t.titles.handoff);
@@ -69,7 +89,7 @@ const suite = (name: "vue" | "svelte") =>
         screens.handoff = await violations(page);
 
         console.log(`${name} ${lang}: axe-core violations per screen ${JSON.stringify(screens)}`);
-        expect(screens).toEqual({ idle: [], code: [], error: [], handoff: [] });
+        expect(screens).toEqual({ idle: [], code: [], error: [], wrongCode: [], handoff: [] });
         expect(errors).toEqual([]);
         await page.close();
       },

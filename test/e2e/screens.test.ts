@@ -33,6 +33,7 @@ describe("the language switch", () => {
     );
     // The format is checked on the device: no attempt is spent.
     expect(await d.app.locator(".attempts").textContent()).toBe("3 essais restants");
+    await d.axe("09-french-format-error");
     await d.screenshot("09-french-format-error");
 
     const expected = [
@@ -92,6 +93,7 @@ describe("keyboard-only use", () => {
     await page.keyboard.press("Enter");
     await visible(d.app.getByRole("alert"));
     await expect.poll(() => focused(page), { timeout: 5_000 }).toBe("#sms-code");
+    await d.axe("10-keyboard-focus-on-error");
     await d.screenshot("10-keyboard-focus-on-error");
     await page.keyboard.type(code);
     await page.keyboard.press("Enter");
@@ -111,13 +113,22 @@ describe("the final screens", () => {
     await d.app.getByRole("button", { name: "Start" }).click();
     await heading("This device is already activated");
     expect(await d.currentState()).toBe("alreadyActivated");
+    await d.axe("11-already-activated");
     await d.screenshot("11-already-activated");
 
     await startOverWith(d, "noTrustedPhone");
     await d.app.getByRole("button", { name: "Start" }).click();
     await heading("A trusted phone number is needed");
     expect(await d.currentState()).toBe("trustedPhoneRequired");
+    await d.axe("12-trusted-phone-required");
     await d.screenshot("12-trusted-phone-required");
+
+    await startOverWith(d, "pinBlocked");
+    await d.app.getByRole("button", { name: "Start" }).click();
+    await heading("Your PIN is blocked");
+    expect(await d.currentState()).toBe("accountBlocked");
+    await d.axe("12b-pin-blocked");
+    await d.screenshot("12b-pin-blocked");
 
     await startOverWith(d, "tokenNotConfigured");
     await d.app.getByRole("button", { name: "Start" }).click();
@@ -128,6 +139,7 @@ describe("the final screens", () => {
       "Strong authentication is not set up on this device. Please contact support.",
     );
     expect(await d.app.getByRole("alert").getAttribute("data-code")).toBe("2344");
+    await d.axe("13-failed-2344");
     await d.screenshot("13-failed-2344");
 
     await startOverWith(d, "alreadyEnrolled");
@@ -138,6 +150,7 @@ describe("the final screens", () => {
     await d.app.getByRole("button", { name: "Confirm" }).click();
     await heading("Phone number confirmed");
     expect(await d.app.textContent()).toContain("Next: enter the PIN you already use with your account.");
+    await d.axe("14-handoff-existing-pin");
     await d.screenshot("14-handoff-existing-pin");
 
     await d.app.getByRole("button", { name: "Start over" }).click();
@@ -146,6 +159,7 @@ describe("the final screens", () => {
     await d.app.getByRole("button", { name: "Cancel" }).click();
     await heading("Enrollment cancelled");
     expect(await d.currentState()).toBe("cancelled");
+    await d.axe("15-cancelled");
     await d.screenshot("15-cancelled");
     expect(d.problems).toEqual([]);
   });
@@ -168,6 +182,7 @@ describe("the final screens", () => {
     const resend = d.app.getByRole("button", { name: "Send a new code", exact: true });
     await visible(resend);
     await expect.poll(() => resend.isEnabled(), { timeout: 3_000 }).toBe(true);
+    await d.axe("16-code-refused-2308-new-code");
     await d.screenshot("16-code-refused-2308-new-code");
 
     await resend.click();
@@ -189,6 +204,7 @@ describe("the final screens", () => {
       "The service is unavailable right now. Please try again in a moment.",
     );
     expect(await d.currentState()).toBe("checkingTrustedPhone.stalled");
+    await d.axe("17-server-error-retry");
     await d.screenshot("17-server-error-retry");
     await d.app.getByRole("button", { name: "Try again" }).click();
     await visible(d.app.getByRole("heading", { name: "Enter the code" }));

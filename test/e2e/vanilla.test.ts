@@ -1,6 +1,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ExampleServer, focused, launchBrowser, SCREENSHOTS, serveExample, visible } from "./support";
+import {
+  type ExampleServer,
+  expectAccessible,
+  focused,
+  launchBrowser,
+  SCREENSHOTS,
+  serveExample,
+  visible,
+} from "./support";
 import { otpCalls, stubWebOtp } from "./webotp";
 
 let example: ExampleServer;
@@ -23,9 +31,11 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(url);
+    await expectAccessible(page, "vanilla: idle");
     await page.getByRole("button", { name: "Start" }).click();
     await visible(page.getByRole("heading", { name: "Enter the code" }));
     await expect.poll(() => focused(page)).toBe("#code");
+    await expectAccessible(page, "vanilla: code entry");
     const sms = await page.locator("#sms li").last().textContent();
     const code = /[0-9]{4,10}/.exec(sms ?? "")?.[0] ?? "";
 
@@ -35,11 +45,13 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     // The focus stays in the field, the error its description.
     expect(await focused(page)).toBe("#code");
     expect(await page.getByLabel("SMS code").getAttribute("aria-describedby")).toBe("error");
+    await expectAccessible(page, "vanilla: wrong code");
 
     await page.getByLabel("SMS code").fill(code);
     await page.getByRole("button", { name: "Confirm" }).click();
     await visible(page.getByRole("heading", { name: "Phone number confirmed" }));
     expect(await page.locator("#status").textContent()).toBe("Next: choose a PIN for this device.");
+    await expectAccessible(page, "vanilla: handoff");
     await page.screenshot({ path: `${SCREENSHOTS}/18-vanilla-handoff.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -2,7 +2,7 @@ import { useActorRef, useSelector } from "@xstate/svelte";
 import { onDestroy } from "svelte";
 import { derived, type Readable, writable } from "svelte/store";
 import { type CreateEnrollmentActorOptions, prepareEnrollmentActor } from "../../../src/index";
-import { connectFlow, viewAt } from "../../shared/page-flow";
+import { type ConnectFlowOptions, connectFlow, viewAt } from "../../shared/page-flow";
 
 /**
  * The enrollment flow for Svelte on @xstate/svelte: the actor (started with the component, stopped with
@@ -12,7 +12,7 @@ import { connectFlow, viewAt } from "../../shared/page-flow";
 export function useEnrollment(
   options: CreateEnrollmentActorOptions,
   locale: Readable<string>,
-  { smsAutofill }: { readonly smsAutofill: boolean },
+  page: Omit<ConnectFlowOptions, "onSecond">,
 ) {
   const prepared = prepareEnrollmentActor(options);
   const actor = useActorRef(prepared.machine, prepared.actorOptions);
@@ -20,7 +20,7 @@ export function useEnrollment(
   const snapshot = useSelector(actor, (s) => s);
   const now = writable(Date.now());
   const { disconnect, ...commands } = connectFlow(actor, {
-    smsAutofill,
+    ...page,
     onSecond: () => now.set(Date.now()),
   });
   onDestroy(disconnect);

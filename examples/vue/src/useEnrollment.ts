@@ -1,7 +1,7 @@
 import { useActorRef, useSelector } from "@xstate/vue";
 import { computed, onScopeDispose, type Ref, ref } from "vue";
 import { type CreateEnrollmentActorOptions, prepareEnrollmentActor } from "../../../src/index";
-import { connectFlow, viewAt } from "../../shared/page-flow";
+import { type ConnectFlowOptions, connectFlow, viewAt } from "../../shared/page-flow";
 
 /**
  * The enrollment flow as a Vue composable on @xstate/vue: the actor (started on mount, stopped on
@@ -11,7 +11,7 @@ import { connectFlow, viewAt } from "../../shared/page-flow";
 export function useEnrollment(
   options: CreateEnrollmentActorOptions,
   locale: Ref<string>,
-  { smsAutofill }: { readonly smsAutofill: boolean },
+  page: Omit<ConnectFlowOptions, "onSecond">,
 ) {
   const prepared = prepareEnrollmentActor(options);
   const actor = useActorRef(prepared.machine, prepared.actorOptions);
@@ -20,7 +20,7 @@ export function useEnrollment(
   const snapshot = useSelector(actor, (s) => s);
   const now = ref(Date.now());
   const { disconnect, ...commands } = connectFlow(actor, {
-    smsAutofill,
+    ...page,
     onSecond: () => {
       now.value = Date.now();
     },
