@@ -68,9 +68,9 @@ describe("a 2202 in the server's answer to the SMS request", () => {
     for (let round = 0; round < 10 && actor.getSnapshot().status === "active"; round++) {
       const before = smsRequests;
       actor.send({ type: "network.online" });
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Had network.online asked again, the flow would be busy until the server had answered (and counted) it.
+      await waitFor(actor, (s) => !s.hasTag("busy"), { timeout: 5_000 });
       onlineRequests += smsRequests - before;
-      await new Promise((resolve) => setTimeout(resolve, 2));
       actor.send({ type: "retry" });
       retries += 1;
       await waitFor(actor, (s) => !s.hasTag("busy"), { timeout: 5_000 });

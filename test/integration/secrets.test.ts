@@ -17,6 +17,7 @@ import type { InweboToken, Services, Transport } from "../../src/services/ports"
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator";
 import { checkInspection, createLeakDetector } from "../support/exposure";
 import { clockAtT0 } from "../support/fixtures";
+import { callArrived, fakeTimeouts } from "../support/timing";
 
 /** Values that must never come out of the engine, each distinctive enough not to match by chance. */
 const CLIENT_SECRET = "s3cr3t-client-5c9e1a77";
@@ -56,6 +57,7 @@ beforeEach(() => {
   }
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -223,8 +225,6 @@ const toCode = async (flow: WatchedFlow) => {
   await flow.until({ awaitingCode: "editing" });
 };
 
-const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-
 const HANDOFF = { outcome: "handoff", status: "NotEnrolled" } as const;
 
 describe("the detector that the tests below rely on", () => {
@@ -288,7 +288,7 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     }
     await flow.until({ awaitingCode: "expired" });
     flow.clock.increment(30_000);
-    await settle();
+    expect(flow.actor.getSnapshot().context.resendReady).toBe(true);
     flow.send({ type: "code.resend" });
     await flow.until({ awaitingCode: "editing" });
     flow.submit(flow.lastCode());
@@ -351,7 +351,7 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
     flow.submit(flow.lastCode());
     await flow.until({ awaitingCode: "expired" });
     flow.clock.increment(30_000);
-    await settle();
+    expect(flow.actor.getSnapshot().context.resendReady).toBe(true);
     flow.send({ type: "code.resend" });
     await flow.until({ awaitingCode: "editing" });
     flow.submit(flow.lastCode());
@@ -398,26 +398,30 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
   });
 
   it("cancel while the code is being checked, and the late answer that follows", async () => {
+    fakeTimeouts();
     const flow = watchedFlow();
     await toCode(flow);
     flow.sim.setLatency(20);
     flow.submit(flow.lastCode());
-    while (flow.sim.calls.at(-1)?.operation !== "smscode.set") await settle(2);
+    await callArrived(flow.sim, "smscode.set");
     flow.send({ type: "cancel" });
-    await settle(40);
+    // The check's latency runs out: were it not aborted, its answer would come now.
+    await vi.advanceTimersByTimeAsync(20);
     expect(flow.actor.getSnapshot().output).toEqual({ outcome: "cancelled" });
     flow.finish();
   });
 
   it("restored while the code was being checked: the code is typed again, never replayed", async () => {
+    fakeTimeouts();
     const flow = watchedFlow();
     await toCode(flow);
     flow.sim.setLatency(20);
     flow.submit(flow.lastCode());
-    while (flow.sim.calls.at(-1)?.operation !== "smscode.set") await settle(2);
+    await callArrived(flow.sim, "smscode.set");
     flow.restore();
     await flow.until({ awaitingCode: "retype" });
-    await settle(40);
+    // The stopped actor's call runs out its latency.
+    await vi.advanceTimersByTimeAsync(20);
     flow.sim.setLatency(0);
     flow.submit(flow.lastCode());
     await flow.until("handoff");
@@ -426,13 +430,15 @@ describe("no SMS code, client secret, PIN or activation code leaves the engine, 
   });
 
   it("restored while the SMS request was in flight, then a resend", async () => {
+    fakeTimeouts();
     const flow = watchedFlow();
     flow.sim.setLatency(20);
     flow.send({ type: "start" });
-    while (flow.sim.calls.at(-1)?.operation !== "smscode.get") await settle(2);
+    await callArrived(flow.sim, "smscode.get");
     flow.restore();
     await flow.until({ awaitingCode: "unconfirmed" });
-    await settle(40);
+    // The stopped actor's call runs out its latency.
+    await vi.advanceTimersByTimeAsync(20);
     flow.sim.setLatency(0);
     flow.submit(wrong(flow.lastCode()));
     await flow.until({ awaitingCode: "rejected" });
@@ -573,7 +579,8 @@ describe("over HTTP", () => {
     await waitFor(actor, (s) => s.status === "done", { timeout: 5000 });
     expect(actor.getSnapshot().output).toMatchObject(HANDOFF);
     actor.stop();
-    await settle(20);
+    // Real time, over a real server: a request the stopped actor still made would have arrived by now.
+    await new Promise((resolve) => setTimeout(resolve, 20));
 
     const typed = [code, wrong(code)];
     const validations = requests.filter((r) => r.url.endsWith("/v1/smscode/validation"));

@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MASKED_PHONE } from "../support/fixtures";
 import { callsOf, startFlow, wrongCode } from "../support/flow";
+import { callArrived, fakeTimeouts } from "../support/timing";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("journeys a person would tell", () => {
   it("a wrong code keeps the user on the code screen with one attempt less; the right one hands off to a new PIN", async () => {
@@ -122,13 +127,15 @@ describe("journeys a person would tell", () => {
   });
 
   it("cancel aborts the request in flight: no SMS leaves, and its late answer changes nothing", async () => {
+    fakeTimeouts();
     const flow = startFlow();
     flow.sim.setLatency(30);
     flow.actor.send({ type: "start" });
-    while (callsOf(flow.sim, "smscode.get") === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    await callArrived(flow.sim, "smscode.get");
     flow.actor.send({ type: "cancel" });
     expect(flow.actor.getSnapshot().output).toEqual({ outcome: "cancelled" });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The request's latency runs out: were it not aborted, its answer would come now.
+    await vi.advanceTimersByTimeAsync(30);
     expect(flow.sim.outbox).toHaveLength(0);
     expect(flow.actor.getSnapshot().value).toBe("cancelled");
   });
@@ -145,14 +152,16 @@ describe("journeys a person would tell", () => {
   });
 
   it("a snapshot taken while the SMS request was in flight restores to a choice, without a second SMS", async () => {
+    fakeTimeouts();
     const flow = startFlow();
     flow.sim.setLatency(40);
     flow.actor.send({ type: "start" });
-    while (callsOf(flow.sim, "smscode.get") === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    await callArrived(flow.sim, "smscode.get");
     expect(flow.actor.getSnapshot().matches({ requestingCode: "sending" })).toBe(true);
     flow.restore();
     await flow.until({ awaitingCode: "unconfirmed" });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    // The stopped actor's request runs out its latency: the restored flow asks for no SMS of its own.
+    await vi.advanceTimersByTimeAsync(40);
     expect(callsOf(flow.sim, "smscode.get")).toBe(1);
     expect(flow.view()).toMatchObject({ canResend: true, canSubmit: true, sendsLeft: 2 });
     flow.sim.setLatency(0);

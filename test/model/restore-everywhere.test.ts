@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AnyMachineSnapshot } from "xstate";
 import type { EnrollmentEvent } from "../../src/machines";
+import { settle } from "../support/timing";
 import type { ActorId } from "./fixtures";
 import { leafOf } from "./oracle";
 import { generatePaths, type ModelPath, serializeState } from "./paths";
@@ -47,17 +48,16 @@ const restorePoints = (): Map<string, RestorePoint[]> => {
 const points = restorePoints();
 const leaves = [...points.keys()].sort();
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
-
 /** Waits until the restored flow waits for someone: done, idle for the user, or a call at its gate. */
-const quiet = async (run: LiveRun) => {
-  for (let i = 0; i < 500; i++) {
-    const snapshot = run.actor.getSnapshot();
-    if (snapshot.status !== "active" || !snapshot.hasTag("busy") || run.waiting().length > 0) return;
-    await tick();
-  }
-  throw new Error(`the restored actor is still busy in ${leafOf(run.actor.getSnapshot().value)}`);
-};
+const quiet = (run: LiveRun) =>
+  vi.waitFor(
+    () => {
+      const snapshot = run.actor.getSnapshot();
+      if (snapshot.status !== "active" || !snapshot.hasTag("busy") || run.waiting().length > 0) return;
+      throw new Error(`the restored actor is still busy in ${leafOf(snapshot.value)}`);
+    },
+    { timeout: 2_000, interval: 1 },
+  );
 
 const smsRequests = (run: LiveRun) => run.sim.calls.filter((c) => c.operation === "smscode.get").length;
 
@@ -105,7 +105,7 @@ const finish = async (run: LiveRun, budget = 40): Promise<Move[]> => {
       send({ type: "code.resend" });
     } else if (step === "awaitingCode" && code !== undefined) send({ type: "code.submit", code });
     else throw new Error(`no move known in ${leafOf(snapshot.value)}`);
-    await tick();
+    await settle();
   }
   throw new Error(`not finished after ${budget} moves: ${moves.join(", ")}`);
 };
@@ -130,11 +130,11 @@ const restoreAndFinish = async (
     ...(before ? { before } : {}),
     after: async (run) => {
       // The dropped actor's call, if one was held, settles as aborted first.
-      await tick();
+      await settle();
       requests.atRestore = smsRequests(run);
       outbox.atRestore = run.sim.outbox.length;
       await quiet(run);
-      await tick();
+      await settle();
       requests.beforeAsked = smsRequests(run);
       outbox.beforeAsked = run.sim.outbox.length;
       moves = await finish(run);

@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import {
   type AnyMachineSnapshot,
   createActor,
@@ -282,18 +282,28 @@ export const runPath = async (
   /** The first snapshot from `cursor` on that shows what the model expects; waits for it if need be. */
   const reach = async (expected: AnyMachineSnapshot, label: string) => {
     const want = observable(expected);
-    const deadline = Date.now() + 2000;
-    for (;;) {
-      const index = history.findIndex((s, i) => i >= cursor && equal(observable(s), want));
-      if (index >= 0) {
-        cursor = index;
-        return history[index] as AnyMachineSnapshot;
-      }
-      if (Date.now() > deadline) {
-        expect(observable(actor.getSnapshot()), `after ${label}`).toEqual(want);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+    const found = () => history.findIndex((s, i) => i >= cursor && equal(observable(s), want));
+    // Found at once, it returns without waiting: the next event goes out before the actor's pending
+    // promises settle, as the path's order of events says.
+    const now = found();
+    cursor =
+      now >= 0
+        ? now
+        : await vi
+            .waitFor(
+              () => {
+                const index = found();
+                if (index < 0) throw new Error(`after ${label}: the snapshot the model expects never came`);
+                return index;
+              },
+              { timeout: 2_000, interval: 1 },
+            )
+            .catch((neverCame: unknown) => {
+              // Fails with the difference between what the actor shows now and what the model expects.
+              expect(observable(actor.getSnapshot()), `after ${label}`).toEqual(want);
+              throw neverCame;
+            });
+    return history[cursor] as AnyMachineSnapshot;
   };
 
   const upcoming = (index: number) => path.steps.slice(index + 1).find((s) => "outcome" in s.event)?.event;

@@ -6,6 +6,7 @@ import { documentedPairs, outcomeUnknown, recoveryOf } from "../../src/errors";
 import type { CallContext, Services, Transport } from "../../src/services/ports";
 import { createSimulator } from "../../src/simulator";
 import { clockAtT0 } from "../support/fixtures";
+import { settle } from "../support/timing";
 
 type Command =
   | { kind: "event"; event: EnrollmentEvent }
@@ -109,8 +110,6 @@ const expectedCounters = (answered: readonly Answered[], maxAttempts: number) =>
 const codeTypeable = (["editing", "rejected", "unconfirmed", "retype"] as const).map((state) => ({
   awaitingCode: state,
 }));
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("random event sequences with random faults, on the real actor", () => {
   it("keep the invariants: one request at a time, exact counters, no secret persisted, no unhandled error", async () => {

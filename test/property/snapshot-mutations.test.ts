@@ -13,6 +13,7 @@ import { leafOf } from "../model/oracle";
 import { generatePaths, serializeState } from "../model/paths";
 import { runPath } from "../model/runner";
 import { clockAtT0 } from "../support/fixtures";
+import { settle } from "../support/timing";
 
 /**
  * Persisted snapshots from every state the generated paths reach, each mutated (keys dropped, types
@@ -213,8 +214,6 @@ const mutate = (snapshot: Json, change: Mutation): Json => {
   }
 };
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * Drives a restored actor to a final state as a user who never cancels: starts, goes back online,
  * retries, waits out a cooldown or a deadline, asks for a new code, types the last code the phone got
@@ -223,7 +222,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const finish = async (actor: EnrollmentActor, clock: SimulatedClock, lastCode: () => string | undefined) => {
   const moves: string[] = [];
   for (let round = 0; round < 200; round++) {
-    await tick();
+    await settle();
     // Timers already due fire, as a real clock's would: a simulated clock runs them when it is set.
     clock.set(clock.now());
     const snapshot = actor.getSnapshot();
@@ -320,7 +319,7 @@ describe("a persisted snapshot, plain data from every reachable state, mutated",
           ...(process.env.SNAPSHOT_SEED ? { seed: Number(process.env.SNAPSHOT_SEED) } : {}),
         },
       );
-      await tick();
+      await settle();
       expect(unhandled).toEqual([]);
     } finally {
       process.off("unhandledRejection", onUnhandled);

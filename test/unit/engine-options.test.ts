@@ -6,6 +6,7 @@ import type { LogLevel } from "../../src/facade";
 import { createEnrollmentActor, systemClock } from "../../src/machines";
 import { isSecret, secret } from "../../src/machines/secret";
 import { createSimulator } from "../../src/simulator";
+import { settle } from "../support/timing";
 
 /** The options an enrollment actor takes, the platform clock, redacted secrets and the inWebo code table. */
 
@@ -127,7 +128,7 @@ describe("an enrollment actor's own facade and timers", () => {
     actor.start();
     actor.send({ type: "start" });
     const expired = await waitFor(actor, (s) => s.matches({ awaitingCode: "expired" }));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect(actor.getSnapshot().context.error?.code).toBe(2308);
     expect(expired.context.codeExpiresAt).toBeNull();
     expect(pending.size).toBe(0);

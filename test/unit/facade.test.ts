@@ -3,6 +3,7 @@ import { createPims, developmentConfig } from "../../src/facade";
 import { createSimulator } from "../../src/simulator";
 import { PHONE, T0 } from "../support/fixtures";
 import { expectFailed, expectSucceeded } from "../support/messages";
+import { callArrived } from "../support/timing";
 
 const SMS = "pims.authentication.smscode";
 const GET_CODE = { type: "enrollment" };
@@ -206,7 +207,8 @@ describe("the facade", () => {
     const controller = new AbortController();
     const callback = vi.fn();
     const pending = pims.get(SMS, GET_CODE, callback, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 5);
+    await callArrived(sim, "smscode.get");
+    controller.abort();
     expect(await pending).toBeNull();
     expect(callback).not.toHaveBeenCalled();
     expect(sim.outbox).toHaveLength(0);
@@ -253,7 +255,8 @@ describe("the facade", () => {
     sim.setLatency(50);
     const callback = vi.fn();
     const pending = pims.get(SMS, GET_CODE, callback);
-    setTimeout(() => pims.release(), 5);
+    await callArrived(sim, "smscode.get");
+    pims.release();
     expectFailed(await pending, 2001);
     expect(callback).toHaveBeenCalledTimes(1);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   API_PATHS,
   CONTROL_PATHS,
@@ -15,6 +15,11 @@ import { DEFAULT_MAX_BODY_BYTES, REFUSAL_STATUSES, refusalStatusOf } from "../..
 import { discardBody, readBoundedText } from "../../src/services/http/read-body";
 import type { Outcome } from "../../src/services/ports";
 import { ctx, PHONE } from "../support/fixtures";
+import { fakeTimeouts, settle } from "../support/timing";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /**
  * The HTTP transport in process, over a scripted `fetch`: what it sends, and what each answer, failure,
@@ -261,6 +266,7 @@ describe("timeouts and aborts", () => {
   });
 
   it("the timeout covers a token that takes too long", async () => {
+    fakeTimeouts();
     const { sent, fetch } = scripted(() => json(200, { phoneNumber: null }));
     const transport = createHttpTransport({
       baseUrl: BASE,
@@ -268,8 +274,11 @@ describe("timeouts and aborts", () => {
       fetch,
       timeoutMs: 20,
     });
-    expect(codeOf(await transport.getTrustedPhoneNumber(ctx()))).toBe(2201);
-    await new Promise((resolve) => setTimeout(resolve, 230));
+    const answer = transport.getTrustedPhoneNumber(ctx());
+    await vi.advanceTimersByTimeAsync(20);
+    expect(codeOf(await answer)).toBe(2201);
+    // The token comes at 200 ms: too late, nothing is sent with it.
+    await vi.advanceTimersByTimeAsync(180);
     expect(sent).toHaveLength(0);
   });
 
@@ -277,8 +286,7 @@ describe("timeouts and aborts", () => {
     const { fetch, signals } = hanging();
     const controller = new AbortController();
     const pending = transportWith(fetch).requestSmsCode({ signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(signals).toHaveLength(1);
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
     expect(signals[0]?.aborted).toBe(false);
     controller.abort();
     expect(codeOf(await pending)).toBe(2201);
@@ -315,7 +323,7 @@ describe("timeouts and aborts", () => {
       fetch,
     });
     expect(codeOf(await transport.getTrustedPhoneNumber({ signal: controller.signal }))).toBe(2201);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect(sent).toHaveLength(0);
   });
 
@@ -534,8 +542,7 @@ describe("reading a body within a bound", () => {
     });
     const response = new Response(body, { headers: { "content-length": "1000" } });
     expect(await readBoundedText(response, 100)).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(cancelled).toBe(true);
+    await vi.waitFor(() => expect(cancelled).toBe(true));
     expect(pulled).toBeLessThanOrEqual(1);
   });
 
@@ -581,8 +588,7 @@ describe("reading a body within a bound", () => {
       },
     });
     discardBody(new Response(body));
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(cancelled).toBe(true);
+    await vi.waitFor(() => expect(cancelled).toBe(true));
     const used = new Response("x");
     await used.text();
     expect(() => discardBody(used)).not.toThrow();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEnrollmentActor } from "../../src";
 import { createSimulator } from "../../src/simulator";
 import { callsOf, startFlow, wrongCode } from "../support/flow";
+import { settle } from "../support/timing";
 
 /** The flow as a person lives it (issue 15), on the real actor and the simulator. */
 
@@ -99,7 +100,7 @@ describe("a code checked while the network or the server fails", () => {
       flow.sim.setOffline(false);
       flow.actor.send({ type: "retry" });
       flow.actor.send({ type: "network.online" });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await settle();
       expect(callsOf(flow.sim, "smscode.set")).toBe(checks);
       flow.actor.send({ type: "code.submit", code: flow.lastCode() });
       await flow.until("handoff");

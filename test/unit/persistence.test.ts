@@ -1,5 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { callsOf, startFlow } from "../support/flow";
+import { callArrived, fakeTimeouts } from "../support/timing";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("a persisted enrollment", () => {
   it("is plain data without the typed code, even while that code is being checked or waits to be checked again", async () => {
@@ -23,15 +28,17 @@ describe("a persisted enrollment", () => {
   });
 
   it("restored mid-check, asks for the code to be typed again instead of sending one it does not have", async () => {
+    fakeTimeouts();
     const flow = startFlow();
     flow.actor.send({ type: "start" });
     await flow.until("awaitingCode");
     flow.sim.setLatency(40);
     flow.actor.send({ type: "code.submit", code: flow.lastCode() });
-    while (callsOf(flow.sim, "smscode.set") === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    await callArrived(flow.sim, "smscode.set");
     flow.restore();
     await flow.until({ awaitingCode: "retype" });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // The stopped actor's check runs out its latency: the restored flow sends no check of its own.
+    await vi.advanceTimersByTimeAsync(40);
     expect(callsOf(flow.sim, "smscode.set")).toBe(1);
     flow.sim.setLatency(0);
     flow.actor.send({ type: "code.submit", code: flow.lastCode() });
