@@ -40,7 +40,9 @@
 // issue 15 (eleven notices in five languages: sent, unconfirmed, type again, attempts spent, a failed
 // resend, an input error with no input, the countdowns' moments; and the error's detail) adds 1.65 kB to
 // the view model (7.25 kB) and to the testing entry, which renders it (22.99 kB); the simulated SMS's WebOTP
-// line and the synchronization status brought the testing entry to 23.86 kB.
+// line and the synchronization status brought the testing entry to 23.86 kB. Issue 17's scenarios that take
+// every transition (the relaunch, held-call, misconfigured-config and throwing-call actions, their model and
+// their driver code, and `generateScenarios({ actions })`) brought it to 25.73 kB.
 const withPeersBundled = (config) => ({ ...config, external: [] });
 const asEsm = (config) => ({ ...config, format: "esm" });
 
@@ -89,6 +91,6 @@ export default [
     ignore: ["xstate", "zod", "@testing-library/react"],
     modifyEsbuildConfig: asEsm,
     gzip: true,
-    limit: "24.3 kB",
+    limit: "26.3 kB",
   },
 ];

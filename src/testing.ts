@@ -11,7 +11,7 @@ export {
   type PlaywrightPage,
 } from "./testing/playwright.js";
 export { type RunScenarioOptions, runScenario } from "./testing/run.js";
-export { generateScenarios } from "./testing/scenarios.js";
+export { basicActions, generateScenarios } from "./testing/scenarios.js";
 export {
   createTestingLibraryDriver,
   type TestingLibraryDriverOptions,

@@ -1,9 +1,11 @@
-import { type InspectionEvent, SimulatedClock } from "xstate";
+import { type InspectionEvent, SimulatedClock, type Snapshot } from "xstate";
+import type { Operation } from "../errors/index.js";
 import { createEnrollmentActor, type EnrollmentActor } from "../machines/createEnrollmentActor.js";
 import { createSimulator, type Simulator } from "../services/simulator/index.js";
 import { toViewModel } from "../view/toViewModel.js";
+import { createFacadeFaults, type FacadeFaults, REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
 import { typedCode } from "./codes.js";
-import type { Driver, ScenarioAction, ScreenReading } from "./types.js";
+import type { Driver, Scenario, ScenarioAction, ScreenReading } from "./types.js";
 
 /** `createHeadlessDriver`'s options: the messages' language, and an inspector for the actor. */
 export interface HeadlessDriverOptions {
@@ -15,15 +17,24 @@ export interface HeadlessDriverOptions {
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 interface Run {
-  readonly actor: EnrollmentActor;
+  actor: EnrollmentActor;
+  readonly scenario: Scenario;
   readonly simulator: Simulator;
   readonly clock: SimulatedClock;
+  /** The operations whose next call the network holds. */
+  readonly held: Operation[];
+  readonly facadeFaults: FacadeFaults;
+  /** The app's config: the development one, or after `misconfigure` one `initialize` refuses. */
+  config: unknown;
 }
 
 /**
  * A driver with no UI: the enrollment actor on the scenario's simulated account, read through
  * `toViewModel`, time moved by XState's simulated clock. It offers only what a screen rendered from the
- * view model offers: a resend only when `canResend`, a retry only when `canRetry`, and so on.
+ * view model offers: a resend only when `canResend`, a retry only when `canRetry`, and so on. It does
+ * every kind of action: `relaunch` restores a new actor from the old one's persisted snapshot (through
+ * JSON), `misconfigure` launches it again with a config `initialize` refuses, `holdNext` holds an answer
+ * in the services it gives the actor, `throwNext` makes the actor's facade throw.
  */
 export const createHeadlessDriver = (options: HeadlessDriverOptions = {}): Driver => {
   let run: Run | undefined;
@@ -42,8 +53,24 @@ export const createHeadlessDriver = (options: HeadlessDriverOptions = {}): Drive
     if (!ok) throw new Error(`the screen offers no ${what} (step ${view().step}, phase ${view().phase})`);
   };
 
+  /** The app's flow, launched (from a persisted snapshot, when given) on the run's simulator and clock. */
+  const launch = (run: Omit<Run, "actor">, snapshot?: Snapshot<unknown>): EnrollmentActor => {
+    const actor = createEnrollmentActor({
+      services: withHeldCalls(run.simulator.services, run.held),
+      clock: run.clock,
+      ...run.scenario.timers,
+      ...(run.config === undefined ? {} : { config: run.config }),
+      ...(snapshot === undefined ? {} : { snapshot }),
+      ...(options.inspect ? { inspect: options.inspect } : {}),
+    });
+    run.facadeFaults.install(actor);
+    actor.start();
+    return actor;
+  };
+
   const perform = async (action: ScenarioAction) => {
-    const { actor, simulator, clock } = current();
+    const run = current();
+    const { actor, simulator, clock } = run;
     switch (action.type) {
       case "start":
         offered("start", view().step === "idle");
@@ -72,7 +99,30 @@ export const createHeadlessDriver = (options: HeadlessDriverOptions = {}): Drive
       case "wait":
         return clock.increment(action.ms);
       case "failNext":
-        return simulator.failNext(action.operation, action.code);
+        return simulator.failNext(
+          action.operation,
+          action.code,
+          action.after === undefined ? {} : { after: action.after },
+        );
+      case "holdNext":
+        run.held.push(action.operation);
+        return;
+      case "relaunch": {
+        // What an app stores, as it stores it: JSON.
+        const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+        actor.stop();
+        run.actor = launch(run, persisted);
+        return;
+      }
+      case "misconfigure":
+        if (view().step !== "idle")
+          throw new Error("the app's config is read when the flow starts: misconfigure before start");
+        actor.stop();
+        run.config = REFUSED_CONFIG;
+        run.actor = launch(run);
+        return;
+      case "throwNext":
+        return run.facadeFaults.arm(action.call, action.after);
     }
   };
 
@@ -81,14 +131,15 @@ export const createHeadlessDriver = (options: HeadlessDriverOptions = {}): Drive
       const clock = new SimulatedClock();
       clock.set(START);
       const simulator = createSimulator({ ...scenario.account, now: () => clock.now() });
-      const actor = createEnrollmentActor({
-        services: simulator.services,
+      const launched = {
+        scenario,
+        simulator,
         clock,
-        ...scenario.timers,
-        ...(options.inspect ? { inspect: options.inspect } : {}),
-      });
-      actor.start();
-      run = { actor, simulator, clock };
+        held: [],
+        facadeFaults: createFacadeFaults(),
+        config: undefined,
+      };
+      run = { ...launched, actor: launch(launched) };
     },
     perform,
     async read(): Promise<ScreenReading> {

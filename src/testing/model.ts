@@ -137,10 +137,21 @@ export const deadlineEvents = ({ context }: AnyMachineSnapshot): EnrollmentEvent
   ];
 };
 
-/** What makes two states different for the model: where, and the counters the guards read. */
+/** The app killed and launched again, its flow restored from its persisted snapshot: a model event, not the machine's. */
+export const RELAUNCH = { type: "relaunch" } as const;
+export type RelaunchEvent = typeof RELAUNCH;
+
+/** A snapshot just restored: a call it sent once answers "interrupted", the code it held is lost. */
+export type RestoredSnapshot = AnyMachineSnapshot & { readonly restored: true };
+
+export const isRestored = (snapshot: AnyMachineSnapshot): snapshot is RestoredSnapshot =>
+  "restored" in snapshot;
+
+/** What makes two states different for the model: where, the counters the guards read, and a restore. */
 export const serializeState = (snapshot: AnyMachineSnapshot): string => {
   const { sendsUsed, attemptsLeft, resendReady, online } = snapshot.context;
-  return JSON.stringify([snapshot.value, sendsUsed, attemptsLeft, resendReady, online]);
+  const state = [snapshot.value, sendsUsed, attemptsLeft, resendReady, online];
+  return JSON.stringify(isRestored(snapshot) ? [...state, "restored"] : state);
 };
 
 export const serializeEvent = (event: EventObject): string =>
@@ -155,8 +166,22 @@ export interface ModelStep<E extends EventObject = ModelEvent> {
 /** The events of a path, from the machine's initial state. */
 export type ModelPath<E extends EventObject = ModelEvent> = readonly ModelStep<E>[];
 
+/**
+ * The machine as the model's logic: a relaunch restores the flow where it was (the same state and
+ * context; the machine's next transition, which XState's snapshots do not carry the mark through, ends
+ * the restore). Any other event is the machine's.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the graph and transition APIs type events from the machine; the model's add done events
-const logic = enrollmentMachine as any;
+export const modelLogic: any = Object.create(enrollmentMachine, {
+  transition: {
+    value: (snapshot: AnyMachineSnapshot, event: EventObject, scope: unknown) =>
+      event.type === RELAUNCH.type
+        ? { ...snapshot, restored: true }
+        : // biome-ignore lint/suspicious/noExplicitAny: as above
+          enrollmentMachine.transition(snapshot as any, event as any, scope as any),
+  },
+});
+const logic = modelLogic;
 
 /** The states a sequence of events leads to, replayed from the start with the machine's `input`. */
 export const replay = <E extends EventObject>(

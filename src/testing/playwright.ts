@@ -1,7 +1,8 @@
 import type { ErrorCode, Operation } from "../errors/index.js";
+import type { FailNextOptions } from "../services/simulator/types.js";
 import { typedCode } from "./codes.js";
 import { readScreen, selectors } from "./dom.js";
-import type { Driver, Scenario, ScenarioAction, ScreenReading } from "./types.js";
+import type { Driver, FacadeCall, Scenario, ScenarioAction, ScreenReading } from "./types.js";
 
 /**
  * What a page under a browser driver exposes as `window.pimsSimulator`: the simulator its UI runs on.
@@ -9,10 +10,22 @@ import type { Driver, Scenario, ScenarioAction, ScreenReading } from "./types.js
  * the flow hears `network.offline` (or `network.online`).
  */
 export interface PageSimulator {
-  failNext(operation: Operation, code: ErrorCode): unknown;
+  /** `options.after` only in the scenarios of the `failNextAfter` kind. */
+  failNext(operation: Operation, code: ErrorCode, options?: FailNextOptions): unknown;
   setOffline(offline: boolean): unknown;
   /** The code of the latest SMS the simulator sent, `null` before the first. */
   lastCode(): string | null | Promise<string | null>;
+  /**
+   * Optional, for the scenarios that use them (`generateScenarios({ actions })` leaves them out for a page
+   * without): the next call of `operation` reaches the simulator, its answer never reaches the flow.
+   */
+  holdNext?(operation: Operation): unknown;
+  /** The app killed and launched again, in the page: its flow restored from its persisted snapshot. */
+  relaunch?(): unknown;
+  /** Before `start`: the app's config made one `initialize` refuses. */
+  misconfigure?(): unknown;
+  /** The engine's next `call` of its facade throws (after `after` more). */
+  throwNext?(call: FacadeCall, after?: number): unknown;
 }
 
 /** The part of a Playwright locator the driver uses. */
@@ -70,6 +83,13 @@ export const createPlaywrightDriver = (page: PlaywrightPage, options: Playwright
     }
   };
 
+  /** A hook a page may leave out: the action fails saying so. */
+  const optional = async (name: string, args: string) => {
+    if (!(await page.evaluate<boolean>(`typeof ${HOOK}.${name} === "function"`)))
+      throw new Error(`the page's ${HOOK} has no ${name}`);
+    await simulator(`${name}${args}`);
+  };
+
   const shown = async (selector: string) => {
     const target = page.locator(`${selector}:visible`).first();
     if ((await target.count()) === 0) throw new Error(`the screen shows no ${selector}`);
@@ -101,7 +121,26 @@ export const createPlaywrightDriver = (page: PlaywrightPage, options: Playwright
         await page.waitForTimeout(action.ms);
         break;
       case "failNext":
-        await simulator(`failNext(${JSON.stringify(action.operation)}, ${action.code})`);
+        await simulator(
+          action.after === undefined
+            ? `failNext(${JSON.stringify(action.operation)}, ${action.code})`
+            : `failNext(${JSON.stringify(action.operation)}, ${action.code}, { after: ${action.after} })`,
+        );
+        break;
+      case "holdNext":
+        await optional("holdNext", `(${JSON.stringify(action.operation)})`);
+        break;
+      case "relaunch":
+      case "misconfigure":
+        await optional(action.type, "()");
+        break;
+      case "throwNext":
+        await optional(
+          "throwNext",
+          action.after === undefined
+            ? `(${JSON.stringify(action.call)})`
+            : `(${JSON.stringify(action.call)}, ${action.after})`,
+        );
         break;
     }
     await page.evaluate(NEXT_FRAME);

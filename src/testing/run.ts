@@ -14,7 +14,15 @@ export const describeAction = (action: ScenarioAction): string => {
     case "wait":
       return `wait(${action.ms} ms)`;
     case "failNext":
-      return `failNext(${action.operation}, ${action.code})`;
+      return action.after === undefined
+        ? `failNext(${action.operation}, ${action.code})`
+        : `failNext(${action.operation}, ${action.code}, after ${action.after})`;
+    case "holdNext":
+      return `holdNext(${action.operation})`;
+    case "throwNext":
+      return action.after === undefined
+        ? `throwNext(${action.call})`
+        : `throwNext(${action.call}, after ${action.after})`;
     default:
       return action.type;
   }

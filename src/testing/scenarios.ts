@@ -1,16 +1,17 @@
 import { type AnyMachineSnapshot, getInitialSnapshot, getNextSnapshot } from "xstate";
 import { documentedPairs, type ErrorCode, type Operation } from "../errors/index.js";
-import { enrollmentMachine } from "../machines/enrollment.machine.js";
 import type { EnrollmentEvent, EnrollmentInput } from "../machines/types.js";
 import type { SimulatorOptions } from "../services/simulator/types.js";
 import { toViewModel } from "../view/toViewModel.js";
 import { restingStateIds, stateIdsOf, transitionsTaken } from "./coverage.js";
 import {
+  type ActorId,
   actorOperation,
   isOutcomeEvent,
+  isRestored,
   MALFORMED_CODE,
-  type ModelEvent,
   type ModelPath,
+  modelLogic,
   type OutcomeEvent,
   outcomeEvent,
   pendingActors,
@@ -19,9 +20,17 @@ import {
   transitionPaths,
 } from "./model.js";
 import { describeAction } from "./run.js";
-import { scenarioEvents, scenarioOutcomes } from "./scenario-model.js";
+import {
+  isThrowEvent,
+  type ScenarioModelEvent,
+  scenarioEvents,
+  scenarioOutcomes,
+  type ThrowEvent,
+} from "./scenario-model.js";
 import type {
+  ActionKind,
   Coverage,
+  FacadeCall,
   GenerateScenariosOptions,
   Scenario,
   ScenarioAction,
@@ -48,7 +57,7 @@ export interface CoveredScenario {
 }
 
 /** The simulated account a path's successes come from; `undefined` if they need two accounts. */
-const accountOf = (events: readonly ModelEvent[]): SimulatorOptions | undefined => {
+const accountOf = (events: readonly ScenarioModelEvent[]): SimulatorOptions | undefined => {
   const variants = new Set(
     events.flatMap((e) => (isOutcomeEvent(e) && e.outcome.kind === "ok" ? [e.outcome.variant] : [])),
   );
@@ -81,24 +90,37 @@ const expectationOf = (state: AnyMachineSnapshot, now: number): ScreenExpectatio
   };
 };
 
+/** The facade call each actor makes: `checkAccountBlock`'s is the second `account.get` of its step. */
+const facadeCallOf: Record<ActorId, { readonly call: FacadeCall; readonly after?: number }> = {
+  initializeFacade: { call: "initialize" },
+  checkDeviceActivation: { call: "account.get" },
+  checkAccountBlock: { call: "account.get", after: 1 },
+  readTrustedPhone: { call: "trustedphonenumber.get" },
+  requestCode: { call: "smscode.get" },
+  validateCode: { call: "smscode.set" },
+  synchronizeToken: { call: "synchronize" },
+};
+
 /**
- * The failure an answer needs armed on the simulator before the action that makes the call; none for a
- * success, a wrong code's 2305 (the code typed is wrong) or a 2202 while offline (the simulator is).
+ * What an answer needs armed before the action that makes the call: the failure on the simulator (none
+ * for a success, a wrong code's 2305, the code typed being wrong, or a 2202 while offline, the simulator
+ * being offline), the app's config for a 2006 of `initialize`, the engine's call throwing for a throw.
  */
-const armed = (event: OutcomeEvent, online: boolean): ScenarioAction | undefined => {
+const armed = (event: OutcomeEvent | ThrowEvent, online: boolean): ScenarioAction | undefined => {
+  const { call, after } = facadeCallOf[event.actorId];
+  if (isThrowEvent(event)) return { type: "throwNext", call, ...(after === undefined ? {} : { after }) };
   const { outcome, actorId } = event;
   if (outcome.kind !== "code") return undefined;
   if (outcome.code === 2202 && !online) return undefined;
   if (actorId === "validateCode" && outcome.code === 2305) return undefined;
+  if (actorId === "initializeFacade") return { type: "misconfigure" };
   const operation = actorOperation[actorId] ?? "smscode.set";
-  return { type: "failNext", operation, code: outcome.code };
+  return { type: "failNext", operation, code: outcome.code, ...(after === undefined ? {} : { after }) };
 };
 
-const actionOf = (
-  event: EnrollmentEvent,
-  answers: readonly OutcomeEvent[],
-  waitMs: number,
-): ScenarioAction => {
+const actionOf = (trigger: Trigger, answers: readonly Answer[], waitMs: number): ScenarioAction => {
+  if (trigger.type === "relaunch") return { type: "relaunch" };
+  const event = trigger as EnrollmentEvent;
   switch (event.type) {
     case "start":
     case "retry":
@@ -109,7 +131,11 @@ const actionOf = (
     case "code.submit": {
       if (event.code === MALFORMED_CODE) return { type: "typeCode", code: "malformed" };
       const refused = answers.some(
-        (a) => a.actorId === "validateCode" && a.outcome.kind === "code" && a.outcome.code === 2305,
+        (a) =>
+          isOutcomeEvent(a) &&
+          a.actorId === "validateCode" &&
+          a.outcome.kind === "code" &&
+          a.outcome.code === 2305,
       );
       return { type: "typeCode", code: refused ? "wrong" : "right" };
     }
@@ -121,11 +147,9 @@ const actionOf = (
     case "deadline.code":
       return { type: "wait", ms: waitMs };
     case "code.lost":
-      // Sent by a restored actor only (a validation waiting with the code it no longer holds); the
-      // scenario model makes no restore, so a path with it is a bug of the model.
-      throw new Error(
-        "a scenario cannot lose the typed code: it comes from a restore, which no scenario makes",
-      );
+      // Sent by a restored actor (a validation waiting with the code it no longer holds): an answer to
+      // the relaunch, never a trigger of its own.
+      throw new Error("a scenario cannot lose the typed code but by a relaunch");
   }
 };
 
@@ -134,30 +158,42 @@ const describeAccount = (account: SimulatorOptions): string => {
   return entries.length === 0 ? "" : `[${entries.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")}] `;
 };
 
-/** The events of a path grouped by what sets them off: a person's or the clock's event, then the answers. */
-const triggered = (events: readonly ModelEvent[]) => {
-  const groups: { trigger: EnrollmentEvent; answers: OutcomeEvent[] }[] = [];
+/** What sets events off: a person's, the network's, the clock's or the app's event. */
+type Trigger = Exclude<ScenarioModelEvent, OutcomeEvent | ThrowEvent>;
+/** What comes of it without anyone acting: the actors' answers or throws, and a restored flow's `code.lost`. */
+type Answer = Exclude<ScenarioModelEvent, Trigger> | Extract<EnrollmentEvent, { type: "code.lost" }>;
+
+const isAnswer = (event: ScenarioModelEvent): event is Answer =>
+  isOutcomeEvent(event) || isThrowEvent(event) || event.type === "code.lost";
+
+/** The events of a path grouped by what sets them off, each trigger then its answers. */
+const triggered = (events: readonly ScenarioModelEvent[]) => {
+  const groups: { trigger: Trigger; answers: Answer[] }[] = [];
   for (const event of events) {
-    if (isOutcomeEvent(event)) groups.at(-1)?.answers.push(event);
+    if (isAnswer(event)) groups.at(-1)?.answers.push(event);
     else groups.push({ trigger: event, answers: [] });
   }
   return groups;
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: done events are not in the machine's event union
-const logic = enrollmentMachine as any;
+const logic = modelLogic;
 
 /**
  * A path that ends with a call in flight goes on as the simulator would answer: the success the path's
- * account gives (2202 while offline), until no call is in flight.
+ * account gives (2202 while offline), until no call is in flight; one that ends on a relaunch, with what
+ * the restore changes.
  */
-const settled = (events: readonly ModelEvent[]): ModelEvent[] => {
+const settled = (events: readonly ScenarioModelEvent[]): ScenarioModelEvent[] => {
   const done = [...events];
   const variants = new Set(
     done.flatMap((e) => (isOutcomeEvent(e) && e.outcome.kind === "ok" ? [e.outcome.variant] : [])),
   );
   for (;;) {
     const state = replay(done).at(-1)?.state;
+    if (state && isRestored(state)) {
+      done.push(...scenarioEvents(state));
+      continue;
+    }
     const actorId = state ? pendingActors(state)[0] : undefined;
     if (!state || actorId === undefined) return done;
     const candidates = scenarioOutcomes[actorId].filter((o) => o.kind === "ok");
@@ -171,14 +207,17 @@ const settled = (events: readonly ModelEvent[]): ModelEvent[] => {
 };
 
 /** A model path as a scenario a UI can follow, with what it covers; `undefined` if no one account fits. */
-const toScenario = (path: ModelPath, waitingTimers: EnrollmentInput): CoveredScenario | undefined => {
+const toScenario = (
+  path: ModelPath<ScenarioModelEvent>,
+  waitingTimers: EnrollmentInput,
+): CoveredScenario | undefined => {
   let pathEvents = settled(path.map((step) => step.event));
   // A flow still on its first screen (the network changed there) is started, to end it with `cancel`.
   if (replay(pathEvents).at(-1)?.state.value === "idle")
     pathEvents = settled([...pathEvents, { type: "start" }]);
   const account = accountOf(pathEvents);
   if (!account) return undefined;
-  const waits = pathEvents.some((e) => !isOutcomeEvent(e) && e.type.startsWith("deadline."));
+  const waits = pathEvents.some((e) => e.type.startsWith("deadline."));
   const timers = waits ? waitingTimers : undefined;
   const groups = triggered(pathEvents);
   if (replay(pathEvents).at(-1)?.state.status === "active")
@@ -187,7 +226,7 @@ const toScenario = (path: ModelPath, waitingTimers: EnrollmentInput): CoveredSce
   // Replayed with the scenario's limits, each answer dated at the scenario's clock, as a driver's actor dates them.
   let now = 0;
   let state: AnyMachineSnapshot = getInitialSnapshot(logic, timers);
-  const events: ModelEvent[] = [];
+  const events: ScenarioModelEvent[] = [];
   const steps: ScenarioStep[] = [];
   const states: AnyMachineSnapshot[] = [];
   let shown: ScreenExpectation = { step: "idle", errorCode: null };
@@ -203,12 +242,18 @@ const toScenario = (path: ModelPath, waitingTimers: EnrollmentInput): CoveredSce
     states.push(state);
     const arming: ScenarioAction[] = [];
     for (const answer of answers) {
-      const failure = armed(answer, state.context.online);
+      const failure =
+        isOutcomeEvent(answer) || isThrowEvent(answer) ? armed(answer, state.context.online) : undefined;
       if (failure) arming.push(failure);
-      const dated = outcomeEvent(answer.actorId, answer.outcome, now);
+      const dated = isOutcomeEvent(answer) ? outcomeEvent(answer.actorId, answer.outcome, now) : answer;
       events.push(dated);
       state = getNextSnapshot(logic, state, dated);
       states.push(state);
+    }
+    // A call still in flight once the answers are in is held, for the relaunch that comes next.
+    for (const actorId of pendingActors(state)) {
+      const operation = actorOperation[actorId];
+      if (operation !== undefined) arming.push({ type: "holdNext", operation });
     }
     for (const action of arming) steps.push({ action, expect: shown });
     shown = expectationOf(state, now);
@@ -244,15 +289,59 @@ const toScenario = (path: ModelPath, waitingTimers: EnrollmentInput): CoveredSce
 const elapsed = (steps: readonly ScenarioStep[]): number =>
   steps.reduce((sum, { action }) => sum + (action.type === "wait" ? action.ms : 0), 0);
 
+/**
+ * The kinds of action a page that follows the documented convention (`window.pimsSimulator` with
+ * `failNext`, `setOffline` and `lastCode`) supports: every kind but `holdNext`, `relaunch`,
+ * `misconfigure`, `throwNext` and `failNextAfter`.
+ */
+export const basicActions: readonly ActionKind[] = [
+  "start",
+  "typeCode",
+  "resend",
+  "retry",
+  "cancel",
+  "goOffline",
+  "goOnline",
+  "wait",
+  "failNext",
+];
+
+const allActions: readonly ActionKind[] = [
+  ...basicActions,
+  "holdNext",
+  "relaunch",
+  "misconfigure",
+  "throwNext",
+  "failNextAfter",
+];
+
+const kindOf = (action: ScenarioAction): ActionKind =>
+  action.type === "failNext" && action.after !== undefined ? "failNextAfter" : action.type;
+
+const checkActions = (actions: readonly ActionKind[] | undefined): readonly ActionKind[] => {
+  if (actions === undefined) return allActions;
+  if (!Array.isArray(actions)) throw new TypeError("generateScenarios: actions must be an array");
+  for (const kind of actions) {
+    if (!allActions.includes(kind))
+      throw new TypeError(
+        `generateScenarios: ${String(kind)} is not a kind of action (${allActions.join(", ")})`,
+      );
+  }
+  return actions;
+};
+
 /** Every scenario the model yields, each with what it covers (for tests and for choosing subsets). */
 export const coveredScenarios = (options: GenerateScenariosOptions = {}): CoveredScenario[] => {
+  const supported = checkActions(options.actions);
   const timers = { ...WAITING_TIMERS, ...options.timers };
   const byName = new Map<string, CoveredScenario>();
   for (const path of transitionPaths(scenarioEvents)) {
     const covered = toScenario(path, timers);
     if (covered && !byName.has(covered.scenario.name)) byName.set(covered.scenario.name, covered);
   }
-  const all = [...byName.values()];
+  const all = [...byName.values()].filter(({ scenario }) =>
+    scenario.steps.every(({ action }) => supported.includes(kindOf(action))),
+  );
   return options.cover === undefined ? all : cheapestCover(all, options.cover);
 };
 
@@ -285,8 +374,10 @@ const cheapestCover = (all: readonly CoveredScenario[], criteria: readonly Cover
 
 /**
  * Scenarios generated from `enrollmentMachine` with `xstate/graph`: together they take every transition
- * a person, the network and the simulator can make the flow take, and produce every documented
- * (operation, code) pair of the smscode API, 2305 and 2306. Plain JSON data, names unique.
+ * of the statechart (what a person, the network, the simulator and the app make the flow take: faults,
+ * relaunches, a refused config, an engine call that throws), and produce every documented (operation,
+ * code) pair of the smscode API, 2305 and 2306. Plain JSON data, names unique. `actions` keeps the
+ * scenarios a driver can run, `cover` a subset of them.
  */
 export const generateScenarios = (options?: GenerateScenariosOptions): Scenario[] =>
   coveredScenarios(options).map((covered) => covered.scenario);

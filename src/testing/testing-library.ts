@@ -1,19 +1,32 @@
 import type { ReactElement } from "react";
-import { SimulatedClock } from "xstate";
+import { type AnyActorRef, type InspectionEvent, SimulatedClock, type Snapshot } from "xstate";
+import type { Operation } from "../errors/index.js";
 import type { EnrollmentClock } from "../machines/clock.js";
 import type { EnrollmentLimits } from "../machines/types.js";
 import type { Services } from "../services/ports.js";
 import { createSimulator, type Simulator } from "../services/simulator/index.js";
+import { createFacadeFaults, type FacadeFaults, REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
 import { typedCode } from "./codes.js";
 import { readScreen, selectors, shownElement } from "./dom.js";
-import type { Driver, ScenarioAction } from "./types.js";
+import type { Driver, Scenario, ScenarioAction } from "./types.js";
 
-/** What the component under test runs on: the driver's simulated services, the scenario's limits, its clock. */
+/**
+ * What the component under test runs on: the driver's simulated services, the scenario's limits, its
+ * clock; and, for the scenarios that relaunch the app, misconfigure it or make the engine throw, the
+ * config, the snapshot to restore and the inspector. Pass them all to `useEnrollment`:
+ * `({ timers, ...options }) => useEnrollment({ ...options, ...timers })`.
+ */
 export interface TestingLibrarySetup {
   readonly services: Services;
   readonly timers: Partial<EnrollmentLimits>;
   /** XState's simulated clock: `wait` moves it. Pass it to `useEnrollment({ clock })`. */
   readonly clock: EnrollmentClock;
+  /** The app's config, after `misconfigure` one `initialize` refuses; `undefined`: the default. */
+  readonly config?: unknown;
+  /** After `relaunch`, the snapshot the flow persisted, to restore (`useEnrollment({ snapshot })`). */
+  readonly snapshot?: Snapshot<unknown>;
+  /** How the driver finds the flow's actor, to persist it (`relaunch`) and to reach its facade (`throwNext`). */
+  readonly inspect: (event: InspectionEvent) => void;
 }
 
 /** `createTestingLibraryDriver`'s options. */
@@ -32,10 +45,17 @@ type Library = typeof import("@testing-library/react");
 
 interface Run {
   readonly library: Library;
-  readonly container: HTMLElement;
-  readonly unmount: () => void;
+  container: HTMLElement;
+  unmount: () => void;
+  readonly scenario: Scenario;
   readonly simulator: Simulator;
   readonly clock: SimulatedClock;
+  /** The operations whose next call the network holds. */
+  readonly held: Operation[];
+  readonly facadeFaults: FacadeFaults;
+  config: unknown;
+  /** The flow's actor, as the inspector last saw it start. */
+  actor: AnyActorRef | undefined;
 }
 
 /** Lets the simulator's answers and React's renders through, inside `act`. */
@@ -63,8 +83,40 @@ export const createTestingLibraryDriver = (options: TestingLibraryDriverOptions)
     library.fireEvent.click(element);
   };
 
+  /** Renders the element under test: a launch of the app (from a persisted snapshot, when given). */
+  const launch = (run: Run, snapshot?: Snapshot<unknown>) => {
+    const element = options.render({
+      services: withHeldCalls(run.simulator.services, run.held),
+      timers: run.scenario.timers ?? {},
+      clock: run.clock,
+      ...(run.config === undefined ? {} : { config: run.config }),
+      ...(snapshot === undefined ? {} : { snapshot }),
+      inspect: (event) => {
+        if (event.type === "@xstate.actor" && event.actorRef.sessionId === event.rootId)
+          run.actor = event.actorRef as AnyActorRef;
+      },
+    });
+    const { container, unmount } = run.library.render(element);
+    run.container = container;
+    run.unmount = unmount;
+  };
+
+  /** The app killed (unmounted) and launched again, as `launch` does. */
+  const relaunch = async (run: Run, snapshot?: Snapshot<unknown>) => {
+    run.library.act(() => run.unmount());
+    run.actor = undefined;
+    launch(run, snapshot);
+  };
+
+  const flowActor = (run: Run, what: string): AnyActorRef => {
+    if (!run.actor)
+      throw new Error(`${what}: the element under test passes no setup.inspect to useEnrollment`);
+    return run.actor;
+  };
+
   const perform = async (action: ScenarioAction): Promise<void> => {
-    const { library, container, simulator, clock } = current();
+    const run = current();
+    const { library, container, simulator, clock } = run;
     switch (action.type) {
       case "start":
       case "resend":
@@ -92,7 +144,30 @@ export const createTestingLibraryDriver = (options: TestingLibraryDriverOptions)
         library.act(() => clock.increment(action.ms));
         break;
       case "failNext":
-        simulator.failNext(action.operation, action.code);
+        simulator.failNext(
+          action.operation,
+          action.code,
+          action.after === undefined ? {} : { after: action.after },
+        );
+        break;
+      case "holdNext":
+        run.held.push(action.operation);
+        break;
+      case "relaunch": {
+        // What an app stores, as it stores it: JSON.
+        const persisted = JSON.parse(JSON.stringify(flowActor(run, "relaunch").getPersistedSnapshot()));
+        await relaunch(run, persisted);
+        break;
+      }
+      case "misconfigure":
+        if (readScreen(container).step !== "idle")
+          throw new Error("the app's config is read when the flow starts: misconfigure before start");
+        run.config = REFUSED_CONFIG;
+        await relaunch(run);
+        break;
+      case "throwNext":
+        run.facadeFaults.install(flowActor(run, "throwNext"));
+        run.facadeFaults.arm(action.call, action.after);
         break;
     }
     await settle(library);
@@ -104,9 +179,20 @@ export const createTestingLibraryDriver = (options: TestingLibraryDriverOptions)
       const clock = new SimulatedClock();
       clock.set(START);
       const simulator = createSimulator({ ...scenario.account, now: () => clock.now() });
-      const element = options.render({ services: simulator.services, timers: scenario.timers ?? {}, clock });
-      const { container, unmount } = library.render(element);
-      run = { library, container, unmount, simulator, clock };
+      const opened: Run = {
+        library,
+        container: document.createElement("div"),
+        unmount: () => undefined,
+        scenario,
+        simulator,
+        clock,
+        held: [],
+        facadeFaults: createFacadeFaults(),
+        config: undefined,
+        actor: undefined,
+      };
+      launch(opened);
+      run = opened;
       await settle(library);
     },
     perform,

@@ -2,13 +2,19 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext } from "playwright-core";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPlaywrightDriver, generateScenarios, runScenario, type Scenario } from "../../src/testing";
+import {
+  basicActions,
+  createPlaywrightDriver,
+  generateScenarios,
+  runScenario,
+  type Scenario,
+} from "../../src/testing";
 import { timerParams } from "./scenario-support";
 import { launchBrowser } from "./support";
 
 // The vanilla example broken on purpose, in the page, before its script runs: the generated scenarios
 // that need what was broken fail, each naming its step and what differed.
-const subset = generateScenarios({ cover: ["transitions"] });
+const subset = generateScenarios({ actions: basicActions, cover: ["transitions"] });
 const retrying = subset.filter((s) => s.steps.some((step) => step.action.type === "retry"));
 const counting = subset
   .filter((s) => s.steps.some((step) => step.expect.attemptsLeft !== undefined))

@@ -1,13 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
-import { generateScenarios, type Scenario } from "../../src/testing";
+import { basicActions, generateScenarios, type Scenario } from "../../src/testing";
 import { describeScenariosInBrowser, timerParams } from "./scenario-support";
 import { type ExampleServer, launchBrowser, serveExample } from "./support";
 
-// The examples in other frameworks, in Chromium, each on the subset of the generated scenarios that
-// takes every transition the whole set takes (smaller than the React demo's, which also reaches every
-// state and pair).
-const scenarios = generateScenarios({ cover: ["transitions"] });
+// The examples in other frameworks, in Chromium, each on the subset of the scenarios their page hook
+// supports (the basic actions) that takes every transition those take (smaller than the React demo's,
+// which also reaches every state and pair).
+const scenarios = generateScenarios({ actions: basicActions, cover: ["transitions"] });
 
 /** An example served by Vite's dev server, and a page of Chromium on it. */
 const example = (name: "vanilla" | "vue" | "svelte") => {

@@ -13,8 +13,8 @@ import {
 } from "../../src/testing";
 
 /** The React demo's enrollment screens, as an app embeds them, hearing the window's network events. */
-function DemoScreens({ services, timers, clock }: TestingLibrarySetup) {
-  const flow = useEnrollment({ services, clock, ...timers });
+function DemoScreens({ timers, ...enrollmentOptions }: TestingLibrarySetup) {
+  const flow = useEnrollment({ ...enrollmentOptions, ...timers });
   const { actor } = flow;
   useEffect(() => {
     const online = () => actor.send({ type: "network.online" });

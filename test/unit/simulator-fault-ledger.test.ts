@@ -61,6 +61,80 @@ describe("the simulator's fault ledger", () => {
     expect(sim.faults).toEqual([]);
   });
 
+  it("lets `after` calls through first: the second account.get fails with { after: 1 }, listed once armed", async () => {
+    const { sim, clock, transport } = simulatorAt();
+    sim.failNext("account.get", 2001, { after: 1 });
+    expect(sim.faults).toEqual([]);
+    clock.t += 50;
+    expect(await transport.getAccount("isDeviceActivated", ctx())).toEqual({
+      ok: true,
+      value: { isDeviceActivated: false },
+    });
+    // Calls of another operation do not count.
+    await transport.getTrustedPhoneNumber(ctx());
+    clock.t += 50;
+    expect(await transport.getAccount("isAccountBlocked", ctx())).toEqual({ ok: false, error: 2001 });
+    // Armed when the call it waited for had passed: at the start of the one it fails.
+    expect(sim.faults).toEqual([
+      {
+        id: 1,
+        operation: "account.get",
+        code: 2001,
+        armedAt: T0 + 100,
+        firedBy: { call: "account.get", callNumber: 3, at: T0 + 100 },
+      },
+    ]);
+    expect(await transport.getAccount("isAccountBlocked", ctx())).toEqual({
+      ok: true,
+      value: { isAccountBlocked: "NotBlocked" },
+    });
+  });
+
+  it("counts a call an earlier fault failed, not one answered offline; `times` fail the calls after `after`", async () => {
+    const { sim, transport } = simulatorAt();
+    sim.failNext("smscode.get", 2204);
+    sim.failNext("smscode.get", 2201, { after: 1, times: 2 });
+    sim.setOffline(true);
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: false, error: 2202 });
+    sim.setOffline(false);
+    const answers = [];
+    for (let call = 0; call < 4; call++) answers.push(await transport.requestSmsCode(ctx()));
+    expect(answers.map((answer) => (answer.ok ? "ok" : answer.error))).toEqual([2204, 2201, 2201, "ok"]);
+  });
+
+  it("lets `after` smscode.set calls through before a fault the token answers", async () => {
+    const sim = createSimulator({ seed: 3 });
+    sim.failNext("smscode.set", 2310, { after: 1 });
+    const pims = createPims({ services: sim.services });
+    await pims.initialize(developmentConfig);
+    await pims.get("pims.authentication.smscode", { type: "enrollment" });
+    const code = sim.outbox.at(-1)?.code ?? "";
+    const wrong = code.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    expect(
+      await pims.set("pims.authentication.smscode", { action: "enrollment", smsCode: wrong }),
+    ).toMatchObject({
+      status: "FAILED",
+      error: { code: 2305 },
+    });
+    expect(
+      await pims.set("pims.authentication.smscode", { action: "enrollment", smsCode: code }),
+    ).toMatchObject({
+      status: "FAILED",
+      error: { code: 2310 },
+    });
+    expect(sim.faults.map((fault) => fault.firedBy?.call)).toEqual(["token.activationStart"]);
+  });
+
+  it("refuses an `after` that is not an integer from 0 to 100, and arms nothing then", async () => {
+    const { sim, transport } = simulatorAt();
+    for (const after of [-1, 1.5, 101, Number.NaN]) {
+      expect(() => sim.failNext("smscode.get", 2204, { after }), String(after)).toThrow(RangeError);
+    }
+    await transport.requestSmsCode(ctx());
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
+    expect(sim.faults).toEqual([]);
+  });
+
   it("fires a token fault from the token's call: 2316 by the activation's post-synchronisation, then by synchronize", async () => {
     const sim = createSimulator({ seed: 3 });
     sim.failNext("smscode.set", 2316, { times: 2 });
@@ -96,12 +170,14 @@ describe("the simulator's fault ledger", () => {
     ]);
   });
 
-  it("forgets every fault, armed or fired, on reset", async () => {
+  it("forgets every fault, armed, fired or waiting, on reset", async () => {
     const { sim, transport } = simulatorAt();
     sim.failNext("smscode.get", 2204, { times: 2 });
+    sim.failNext("smscode.get", 2201, { after: 1 });
     await transport.requestSmsCode(ctx());
     sim.reset();
     expect(sim.faults).toEqual([]);
+    expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
     expect(await transport.requestSmsCode(ctx())).toEqual({ ok: true, value: null });
   });
 });

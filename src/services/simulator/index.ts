@@ -28,6 +28,8 @@ const OPERATIONS: readonly Operation[] = [
 
 /** Faults armed by one `failNext`, at most. */
 const MAX_TIMES = 100;
+/** Calls a fault lets through first, at most. */
+const MAX_AFTER = 100;
 
 /** The in-memory PIMS backend and inWebo token: the embedded default services, and a test bench. */
 export const createSimulator = (options?: SimulatorOptions): Simulator => {
@@ -83,9 +85,13 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
       if (!Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
         throw new RangeError(`failNext: times must be an integer from 1 to ${MAX_TIMES}`);
       }
+      const after = options?.after ?? 0;
+      if (!Number.isInteger(after) || after < 0 || after > MAX_AFTER) {
+        throw new RangeError(`failNext: after must be an integer from 0 to ${MAX_AFTER}`);
+      }
       // On smscode.set these come from the device's token, as they would on a device, not from the backend.
       const inweboResult = operation === "smscode.set" ? inweboResultOf(code) : undefined;
-      for (let i = 0; i < times; i++) {
+      const arm = () => {
         if (operation === "smscode.set" && code === 2344) {
           control.failNextConfigCheck(faults.arm(operation, code));
         } else if (inweboResult !== undefined) {
@@ -93,6 +99,10 @@ export const createSimulator = (options?: SimulatorOptions): Simulator => {
         } else {
           faults.queue(operation, code);
         }
+      };
+      for (let i = 0; i < times; i++) {
+        if (after === 0) arm();
+        else faults.defer(operation, after, arm);
       }
     },
     setOffline(flag: boolean) {

@@ -85,6 +85,13 @@ export interface SimulatorServices {
 export interface FailNextOptions {
   /** How many later calls fail, one each; an integer from 1 to 100, default 1. */
   readonly times?: number | undefined;
+  /**
+   * How many calls of the operation that reach the backend go through first, whatever they answer; an
+   * integer from 0 to 100, default 0. The fault is armed (and listed in `faults`) once they have: the
+   * second `account.get` of a step fails with `{ after: 1 }`. Calls answered while offline, or aborted
+   * during the latency, do not count.
+   */
+  readonly after?: number | undefined;
 }
 
 /** The simulator: its services, what it sent and logged, and its fault-injection handles. */
@@ -97,7 +104,8 @@ export interface Simulator {
   /** Every fault armed with `failNext`, oldest first, armed or fired (a live view). */
   readonly faults: readonly FaultRecord[];
   /**
-   * The next call of `operation` fails with `code` (the next `times` calls, default 1, each failing one).
+   * The next call of `operation` fails with `code` (the next `times` calls, default 1, each failing one;
+   * with `after`, the calls after that many more of `operation`).
    * On `smscode.set`, 2308-2317 come out of the token's next call instead (2316: its
    * post-synchronisation), and 2344 out of its next `isConfigured()`.
    */
