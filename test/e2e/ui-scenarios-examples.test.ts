@@ -5,9 +5,10 @@ import { describeScenariosInBrowser, timerParams } from "./scenario-support";
 import { type ExampleServer, launchBrowser, serveExample } from "./support";
 
 // The examples in other frameworks, in Chromium, each on the subset of the scenarios their page hook
-// supports (the basic actions) that takes every transition those take (smaller than the React demo's,
-// which also reaches every state and pair).
-const scenarios = generateScenarios({ actions: basicActions, cover: ["transitions"] });
+// supports (the basic actions, and failNext's `after`, which examples/shared/simulated-page.ts passes on
+// to the simulator) that takes every transition those take (smaller than the React demo's, which also
+// reaches every state and pair).
+const scenarios = generateScenarios({ actions: [...basicActions, "failNextAfter"], cover: ["transitions"] });
 
 /** An example served by Vite's dev server, and a page of Chromium on it. */
 const example = (name: "vanilla" | "vue" | "svelte") => {
