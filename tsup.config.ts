@@ -1,4 +1,6 @@
 import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 /** The code an app on React Native imports: all but the server, the CLI and the test drivers (Node's). */
@@ -7,6 +9,12 @@ const appEntries = {
   simulator: "src/simulator.ts",
   http: "src/http.ts",
   react: "src/react.ts",
+  // The view model's languages other than English (built in), each its own entry: an app ships only those it
+  // imports and registers.
+  "locales/fr": "src/locales/fr.ts",
+  "locales/de": "src/locales/de.ts",
+  "locales/it": "src/locales/it.ts",
+  "locales/es": "src/locales/es.ts",
 };
 
 /** The package's entry points, as `exports` in package.json names them. */
@@ -24,6 +32,24 @@ const shared: Options = {
   external: ["xstate", "zod", "react", "@xstate/react", "@testing-library/react"],
 };
 
+const mainSource = resolve("src/index.ts");
+
+/**
+ * In a bundled build, the other entries' imports of the main entry (`../index.js`: the hook, the headless
+ * driver) stay imports of its output file, `mainFile`, instead of copies of its code: an app that imports
+ * several entries has one copy of the main entry's state (the languages registered with `registerLocale`).
+ */
+const mainEntryKeptApart = (mainFile: string): Plugin => ({
+  name: "main-entry-kept-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, ({ resolveDir, path }) =>
+      resolve(resolveDir, path.replace(/\.js$/, ".ts")) === mainSource
+        ? { path: mainFile, external: true }
+        : undefined,
+    );
+  },
+});
+
 /** `index` → `react-native/index`: the React Native build's files, in their own folder of the output. */
 const inReactNativeFolder = (named: Record<string, string>) =>
   Object.fromEntries(Object.entries(named).map(([name, source]) => [`react-native/${name}`, source]));
@@ -36,7 +62,13 @@ export default defineConfig((overrides) => {
     // not use. Bundled chunks would keep each chunk's top-level calls (the catalogue, the schemas), used or not.
     { ...shared, entry: ["src/**/*.ts"], format: ["esm"], bundle: false, dts: { entry: entries } },
     // CommonJS, one bundle per entry: require() takes a whole file anyway.
-    { ...shared, entry: entries, format: ["cjs"], dts: true },
+    {
+      ...shared,
+      entry: entries,
+      format: ["cjs"],
+      dts: true,
+      esbuildPlugins: [mainEntryKeptApart("./index.cjs")],
+    },
     // React Native (the `react-native` export condition). Metro does not tree-shake: it keeps every module an
     // import reaches, and `zod/mini`'s namespace import reaches all of zod's core, locales included (98.8 kB
     // gzip). Here esbuild bundles zod in and keeps only what the schemas use; xstate and React stay peers,
@@ -49,6 +81,7 @@ export default defineConfig((overrides) => {
       splitting: true,
       external: ["xstate", "react", "@xstate/react"],
       noExternal: ["zod"],
+      esbuildPlugins: [mainEntryKeptApart("./index.js")],
       esbuildOptions: (options) => {
         options.chunkNames = "react-native/chunks/[name]-[hash]";
       },

@@ -13,8 +13,10 @@ import sizeLimit from "size-limit";
 /** A check as written in .size-limit.js (the fields this project uses). */
 interface ConfiguredCheck {
   readonly name: string;
-  readonly path: string;
-  readonly import?: string;
+  /** One file, or several when `import` names what each one gives. */
+  readonly path: string | readonly string[];
+  /** What the check imports from `path`, or, keyed by file, from each of several. */
+  readonly import?: string | Readonly<Record<string, string>>;
   readonly ignore?: readonly string[];
   readonly gzip?: boolean;
   readonly limit?: string;
@@ -66,14 +68,23 @@ const peerDependencies = async (): Promise<readonly string[]> => {
  * path made absolute, the package's peer dependencies added to `ignore`, `import` keyed by the file it imports.
  */
 const asRunning = (check: ConfiguredCheck, peers: readonly string[]): RunningCheck => {
-  const { import: imported, ignore, ...rest } = check;
-  const file = resolve(check.path);
-  if (!existsSync(file)) throw new Error(`${check.path} does not exist: run \`npm run build\` first`);
+  const { import: imported, ignore, path, ...rest } = check;
+  const paths = typeof path === "string" ? [path] : path;
+  for (const file of paths) {
+    if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run build\` first`);
+  }
+  const files = paths.map((file) => resolve(file));
+  const importsByFile =
+    imported === undefined || typeof imported === "string"
+      ? undefined
+      : Object.fromEntries(Object.entries(imported).map(([file, names]) => [resolve(file), names]));
   return {
     ...rest,
-    files: [file],
+    path,
+    files,
     ignore: [...peers, ...(ignore ?? [])],
-    ...(imported === undefined ? {} : { import: { [file]: imported } }),
+    ...(typeof imported === "string" ? { import: { [files[0] ?? ""]: imported } } : {}),
+    ...(importsByFile === undefined ? {} : { import: importsByFile }),
   };
 };
 

@@ -4,7 +4,11 @@
  * An app on its backend passes `createHttpTransport`'s services (pims-enrollment/http) instead and has no
  * simulated phone. docs/guides/react-native.md.
  */
-import type { EnrollmentClock, EnrollmentLimits } from "pims-enrollment";
+import { type EnrollmentClock, type EnrollmentLimits, registerLocale } from "pims-enrollment";
+import { de } from "pims-enrollment/locales/de";
+import { es } from "pims-enrollment/locales/es";
+import { fr } from "pims-enrollment/locales/fr";
+import { it } from "pims-enrollment/locales/it";
 import { useEnrollment } from "pims-enrollment/react";
 import type { Simulator } from "pims-enrollment/simulator";
 import { useState } from "react";
@@ -14,6 +18,10 @@ import { EnrollmentScreen } from "./EnrollmentScreen";
 import { LanguagePicker } from "./LanguagePicker";
 import { SimulatedPhone } from "./SimulatedPhone";
 import { styles } from "./styles";
+
+// The view model reads English by default; the app's four other languages are registered, so that
+// `useEnrollment({ locale })` gives them. An app registers only the languages it offers.
+registerLocale(fr, de, it, es);
 
 export interface AppProps {
   readonly simulator: Simulator;

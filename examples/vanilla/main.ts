@@ -7,13 +7,22 @@ import {
   createEnrollmentActor,
   type EnrollmentViewModel,
   normalizeCode,
+  registerLocale,
   startSmsAutofill,
   toViewModel,
 } from "../../src/index";
+import { de } from "../../src/locales/de";
+import { es } from "../../src/locales/es";
+import { fr } from "../../src/locales/fr";
+import { it } from "../../src/locales/it";
 import { createSimulator } from "../../src/simulator";
 import { smsAutofillWanted } from "../shared/page-flow";
 import { exposeSimulator, pageSetup } from "../shared/simulated-page";
 import { isLanguage, strings, titleOf } from "../shared/strings";
+
+// The view model reads English by default; the page's four other languages are registered, so that
+// `toViewModel(snapshot, { locale })` gives them. An app registers only the languages it offers.
+registerLocale(fr, de, it, es);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const screen = $("screen");

@@ -1,24 +1,26 @@
 import { useActorRef, useSelector } from "@xstate/react";
 import { useEffect, useMemo, useState } from "react";
+// The main entry's public API, so that the bundled builds share its module (one set of registered languages).
 import {
   type CreateEnrollmentActorOptions,
   type EnrollmentActor,
-  EnrollmentSnapshotError,
-  type PreparedEnrollmentActor,
-  prepareEnrollmentActor,
-  systemClock,
-} from "../machines/index.js";
-import {
   type EnrollmentSnapshot,
+  EnrollmentSnapshotError,
   type EnrollmentViewModel,
   normalizeCode,
+  type PreparedEnrollmentActor,
+  prepareEnrollmentActor,
   startSmsAutofill,
+  systemClock,
   toViewModel,
-} from "../view/index.js";
+} from "../index.js";
 
 /** What `useEnrollment` takes: `createEnrollmentActor`'s options and the language of the messages. */
 export interface UseEnrollmentOptions extends CreateEnrollmentActorOptions {
-  /** The language of `view.error.message` (`en`, `fr`, `de`, `it`, `es`; English otherwise). */
+  /**
+   * The language of the view's messages (`en`, `fr`, `de`, `it`, `es`): English by default, another once the
+   * app has registered it with `registerLocale` (a language not registered reads English).
+   */
   readonly locale?: string;
   /**
    * SMS autofill (WebOTP, see `startSmsAutofill`): in code entry, the code the browser reads from the SMS

@@ -1,8 +1,8 @@
 import { type InspectionEvent, SimulatedClock, type Snapshot } from "xstate";
 import type { Operation } from "../errors/index.js";
-import { createEnrollmentActor, type EnrollmentActor } from "../machines/createEnrollmentActor.js";
+// From the main entry, so that the bundled builds share its module (the languages the app registered).
+import { createEnrollmentActor, type EnrollmentActor, toViewModel } from "../index.js";
 import { createSimulator, type Simulator } from "../services/simulator/index.js";
-import { toViewModel } from "../view/toViewModel.js";
 import { createFacadeFaults, type FacadeFaults, REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
 import { typedCode } from "./codes.js";
 import type { Driver, Scenario, ScenarioAction, ScreenReading } from "./types.js";

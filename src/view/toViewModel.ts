@@ -9,8 +9,7 @@ import {
 import type { PimsErrorBody } from "../facade/index.js";
 import type { enrollmentMachine } from "../machines/enrollment.machine.js";
 import type { EnrollmentContext, EnrollmentOutput } from "../machines/types.js";
-import { messageFor } from "./messages/index.js";
-import { type NoticeKey, noticeFor } from "./notices.js";
+import { messageFor, type NoticeKey, noticeFor } from "./locales/index.js";
 
 /** A snapshot of the enrollment machine. */
 export type EnrollmentSnapshot = SnapshotFrom<typeof enrollmentMachine>;
@@ -63,6 +62,10 @@ export interface EnrollmentViewModel {
 /** `toViewModel`'s options: the time to count down from (default `Date.now()`) and the messages' language. */
 export interface ViewOptions {
   readonly now?: number;
+  /**
+   * `"fr"`, `"fr-CA"`…: English by default; another language once the app has registered it
+   * (`registerLocale(fr)`, `fr` from `pims-enrollment/locales/fr`). A language not registered reads English.
+   */
   readonly locale?: string;
 }
 

@@ -2,10 +2,17 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languages, strings } from "../../examples/shared/strings";
+import { de } from "../../src/locales/de";
+import { es } from "../../src/locales/es";
+import { fr } from "../../src/locales/fr";
+import { it as italian } from "../../src/locales/it";
+import { en } from "../../src/view/locales/en";
 import { type ExampleServer, focused, launchBrowser, serveExample } from "./support";
 
 // The Vue and Svelte examples in each of the five languages: every screen on the way to the handoff has
-// 0 axe-core violations and shows that language's strings.
+// 0 axe-core violations and shows that language's strings, the engine's messages included (each example
+// registers the four languages other than English).
+const engineWords = { en, fr, de, it: italian, es };
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 interface AxeResult {
@@ -61,6 +68,7 @@ const suite = (name: "vue" | "svelte") =>
         const detail = page.getByRole("alert").locator("small[lang=en]");
         expect(await detail.count()).toBe(1);
         expect(await detail.textContent()).toMatch(/^2102 /);
+        expect(await page.getByRole("alert").textContent()).toContain(engineWords[lang].messages[2102]);
         expect(await page.locator("[data-pims-attempts-left]").textContent()).toBe(t.attemptsLeft(3));
         screens.error = await violations(page);
 

@@ -1,5 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languages, strings } from "../../examples/shared/strings";
+import { de } from "../../src/locales/de";
+import { es } from "../../src/locales/es";
+import { fr } from "../../src/locales/fr";
+import { it as italian } from "../../src/locales/it";
+import { en } from "../../src/view/locales/en";
 import {
   type ExampleServer,
   expectAccessible,
@@ -56,6 +62,19 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     expect(errors).toEqual([]);
     await page.close();
   });
+  it.each(languages)("shows the engine's messages in the page's language (?lang=%s)", async (lang) => {
+    const t = strings[lang];
+    const words = { en, fr, de, it: italian, es }[lang];
+    const page = await browser.newPage();
+    await page.goto(`${url}?lang=${lang}&autofill=off`);
+    await page.getByRole("button", { name: t.start }).click();
+    await visible(page.getByRole("heading", { name: t.titles.awaitingCode ?? "" }));
+    await page.getByLabel(t.codeLabel).fill("12ab");
+    await page.getByRole("button", { name: t.confirm }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain(words.messages[2102]);
+    await page.close();
+  });
+
   it("SMS autofill: the SMS ends with '@127.0.0.1 #<code>', WebOTP's code is submitted, leaving code entry aborts the request, ?autofill=off never asks", async () => {
     const open = async (query: string) => {
       const context = await browser.newContext();

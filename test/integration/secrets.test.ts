@@ -8,9 +8,11 @@ import {
   type LogLevel,
   PimsError,
   type PimsMessage,
+  registerLocale,
   toViewModel,
 } from "../../src";
 import { createHttpTransport } from "../../src/http";
+import { fr } from "../../src/locales/fr";
 import { secret } from "../../src/machines/secret";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { InweboToken, Services, Transport } from "../../src/services/ports";
@@ -18,6 +20,9 @@ import { createSimulator, type Simulator, type SimulatorOptions } from "../../sr
 import { checkInspection, createLeakDetector } from "../support/exposure";
 import { clockAtT0 } from "../support/fixtures";
 import { callArrived, fakeTimeouts } from "../support/timing";
+
+// The views are checked in English and in French, as an app that registered French renders them.
+registerLocale(fr);
 
 /** Values that must never come out of the engine, each distinctive enough not to match by chance. */
 const CLIENT_SECRET = "s3cr3t-client-5c9e1a77";

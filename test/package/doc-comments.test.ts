@@ -13,6 +13,10 @@ const entries = [
   "src/server.ts",
   "src/react.ts",
   "src/testing.ts",
+  "src/locales/fr.ts",
+  "src/locales/de.ts",
+  "src/locales/it.ts",
+  "src/locales/es.ts",
 ];
 
 const program = ts.createProgram(

@@ -2,26 +2,27 @@
  * The React Native size check (`npm run size:metro`, in CI after `npm run build`): what an app importing
  * `createPims`, `createEnrollmentActor` and `toViewModel` adds to an empty React Native app, both bundled by
  * Metro as a release build, gzipped. Metro does not tree-shake, so this differs from size-limit's checks
- * (`npm run size`), which measure what a tree-shaking bundler keeps. Fails above the budget (product spec §7).
+ * (`npm run size`), which measure what a tree-shaking bundler keeps. The budget is product spec §7's.
  *
  * Also bundled and printed: the example app (examples/react-native: `useEnrollment`, React Native's
  * components, the simulator and the strings in five languages), so that CI fails if Metro cannot bundle it.
  *
- * Also printed: the same imports over Metro's bare runtime, without React Native. That figure counts the
+ * Also printed: the same app with French registered, what a language beyond English (built in) adds; and the
+ * same imports over Metro's bare runtime, without React Native. That figure counts the
  * Babel helpers (classes, destructuring, async functions) which every React Native app already carries for
  * React Native's own code, so it is higher; the budget is about the app, so it applies to the first.
  *
- * The spec's budget is 35 kB. It is NOT met today (40.4 kB: the view model's messages and notices in five
- * languages, which an app cannot leave out, and the snapshot and option checks; 41.08 kB once the WebOTP
- * autofill and the synchronization restore landed); until it is, this check fails above LIMIT_BYTES, the
- * size measured last plus about 1 %, so that it catches a regression, and says how far the budget is.
+ * The spec's budget is 35 kB. It is NOT met yet: 41.08 kB with the view model's five languages in every app;
+ * 36.22 kB since an app ships only the languages it imports and registers (`pims-enrollment/locales/fr`…;
+ * English is built in). Until it is met, this check fails above LIMIT_BYTES, the size measured last plus
+ * about 1 %, so that it catches a regression, and says how far the budget is.
  */
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { bundle, metroConfig } from "./bundle.mjs";
 
 const BUDGET_BYTES = 35_000;
-const LIMIT_BYTES = 41_500;
+const LIMIT_BYTES = 36_600;
 
 const require = createRequire(import.meta.url);
 const versionOf = (name) => require(`${name}/package.json`).version;
@@ -39,6 +40,7 @@ const bareRuntime = await metroConfig({ serializer: { getModulesRunBeforeMainMod
 const sizes = {
   empty: await measure("apps/empty.js", reactNativeApp),
   engine: await measure("apps/engine.js", reactNativeApp),
+  french: await measure("apps/engine-french.js", reactNativeApp),
   xstate: await measure("apps/xstate.js", reactNativeApp),
   bareEmpty: await measure("apps/bare/empty.js", bareRuntime),
   bareEngine: await measure("apps/bare/engine.js", bareRuntime),
@@ -58,6 +60,7 @@ console.log(
 );
 console.log(row("empty app (React Native's runtime, AppRegistry, an empty component)", sizes.empty));
 console.log(row("  + createPims, createEnrollmentActor, toViewModel", sizes.engine));
+console.log(row("  + the same, with French registered (pims-enrollment/locales/fr)", sizes.french));
 console.log(row("  + xstate alone (the peer, shared with @xstate/react)", sizes.xstate));
 console.log(row("Metro's bare runtime, no React Native", sizes.bareEmpty));
 console.log(row("  + createPims, createEnrollmentActor, toViewModel", sizes.bareEngine));
@@ -76,4 +79,4 @@ if (footprint > LIMIT_BYTES) {
   );
   process.exit(1);
 }
-if (footprint <= BUDGET_BYTES) console.log("OK: within the budget");
+if (footprint <= BUDGET_BYTES) console.log(`OK: within the budget, ${kB(BUDGET_BYTES - footprint)} under it`);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ui } from "../../examples/web/src/i18n";
-import { messages, normalizeCode, notices, toViewModel } from "../../src";
+import { normalizeCode, registerLocale, toViewModel } from "../../src";
+import { de } from "../../src/locales/de";
+import { es } from "../../src/locales/es";
+import { fr } from "../../src/locales/fr";
+import { it as italian } from "../../src/locales/it";
+import { en } from "../../src/view/locales/en";
 import { MASKED_PHONE, PHONE } from "../support/fixtures";
 import { startFlow, wrongCode } from "../support/flow";
 
@@ -10,10 +15,14 @@ const keysOf = (table: object, prefix = ""): string[] =>
     value !== null && typeof value === "object" ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 
+/** One part of the five locales, by language: `{ en: en.messages, fr: fr.messages, … }`. */
+const byLanguage = (part: "messages" | "notices") =>
+  Object.fromEntries([en, fr, de, italian, es].map((locale) => [locale.language, locale[part]]));
+
 describe("every string in the five languages", () => {
   const tables = {
-    "the error messages (src/view/messages)": messages,
-    "the notices (src/view/notices.ts)": notices,
+    "the error messages (src/view/locales)": byLanguage("messages"),
+    "the notices (src/view/locales)": byLanguage("notices"),
     "the demo's own words (examples/web/src/i18n.ts)": ui,
   };
   it.each(Object.entries(tables))(
@@ -36,8 +45,8 @@ describe("every string in the five languages", () => {
   );
 
   it("the key check fails when one language misses a key", () => {
-    const { attemptsSpent: _dropped, ...fewer } = notices.de;
-    expect(keysOf(fewer).sort()).not.toEqual(keysOf(notices.en).sort());
+    const { attemptsSpent: _dropped, ...fewer } = de.notices;
+    expect(keysOf(fewer).sort()).not.toEqual(keysOf(en.notices).sort());
   });
 });
 
@@ -66,6 +75,7 @@ describe("copy that matches the state", () => {
       await flow.until("awaitingCode");
     }
     await flow.until({ awaitingCode: "expired" });
+    registerLocale(fr);
     const view = toViewModel(flow.actor.getSnapshot(), { now: flow.clock.now(), locale: "fr" });
     expect(view.error).toEqual({
       code: 2305,
@@ -88,7 +98,7 @@ describe("copy that matches the state", () => {
     flow.actor.send({ type: "retry" });
     await flow.until("awaitingCode");
     flow.actor.send({ type: "code.submit", code: "12ab" });
-    expect(flow.view().error?.message).toBe(messages.en[2102]);
+    expect(flow.view().error?.message).toBe(en.messages[2102]);
   });
 
   it("after a failed resend, says the code received earlier still works", async () => {

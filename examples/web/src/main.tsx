@@ -9,7 +9,12 @@ import {
   referenceServerAvailable,
 } from "./backend";
 import { isLanguage } from "./i18n";
+import { de, es, fr, it, registerLocale } from "./pims";
 import "./styles.css";
+
+// The engine's messages read English by default; the demo's four other languages are registered, so that
+// `useEnrollment({ locale })` gives them. An app registers only the languages it offers.
+registerLocale(fr, de, it, es);
 
 /** `?cooldown=2`: seconds, as whole milliseconds; absent or invalid: undefined (the engine's default). */
 const seconds = (params: URLSearchParams, name: string): number | undefined => {

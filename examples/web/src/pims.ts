@@ -1,6 +1,7 @@
 /**
  * The engine, as the demo imports it. An app imports the same names from the package:
- * `pims-enrollment`, `pims-enrollment/react`, `pims-enrollment/simulator` and `pims-enrollment/http`.
+ * `pims-enrollment`, `pims-enrollment/react`, `pims-enrollment/simulator`, `pims-enrollment/http` and
+ * `pims-enrollment/locales/<language>`.
  * The demo builds from the sources so that `npm start` needs no `npm run build` first.
  */
 
@@ -18,8 +19,13 @@ export {
   errorCatalog,
   normalizeCode,
   type Operation,
+  registerLocale,
   type Services,
 } from "../../../src/index";
+export { de } from "../../../src/locales/de";
+export { es } from "../../../src/locales/es";
+export { fr } from "../../../src/locales/fr";
+export { it } from "../../../src/locales/it";
 export { type UseEnrollment, useEnrollment } from "../../../src/react";
 export {
   createSimulator,

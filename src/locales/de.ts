@@ -1,0 +1,1 @@
+export { de } from "../view/locales/de.js";

@@ -1,0 +1,1 @@
+export { es } from "../view/locales/es.js";

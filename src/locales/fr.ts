@@ -1,0 +1,1 @@
+export { fr } from "../view/locales/fr.js";

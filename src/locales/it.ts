@@ -1,0 +1,1 @@
+export { it } from "../view/locales/it.js";

@@ -1,0 +1,57 @@
+import type { LocaleStrings } from "./types.js";
+
+/** Die Wörter des View-Modells auf Deutsch: `registerLocale(de)`. */
+export const de: LocaleStrings = {
+  language: "de",
+  messages: {
+    2000: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+    2001: "Die App ist noch nicht bereit. Bitte beginnen Sie von vorn.",
+    2002: "Diese Aktion ist in dieser Version der App nicht verfügbar.",
+    2003: "Die starke Authentifizierung ist auf diesem Gerät nicht verfügbar.",
+    2004: "Die App ist nicht richtig konfiguriert.",
+    2005: "Diese Anfrage wird bereits bearbeitet.",
+    2006: "Die App ist nicht richtig konfiguriert. Bitte wenden Sie sich an den Support.",
+    2007: "Die App ist bereits eingerichtet.",
+    2010: "Eine erforderliche Einstellung fehlt.",
+    2101: "Es fehlen Angaben.",
+    2102: "Geben Sie den Code aus der SMS ein: nur Ziffern, 4 bis 10 Stellen.",
+    2201: "Der Server hat zu lange gebraucht. Bitte versuchen Sie es erneut.",
+    2202: "Sie sind offline. Es geht weiter, sobald Sie wieder online sind.",
+    2203: "Wir haben eine unerwartete Antwort erhalten. Bitte versuchen Sie es erneut.",
+    2204: "Der Dienst ist gerade nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.",
+    2208: "Es konnte keine sichere Verbindung hergestellt werden.",
+    2301: "Bitte melden Sie sich erneut an.",
+    2302: "Eine starke Authentifizierung ist erforderlich.",
+    2305: "Dieser Code ist falsch. Prüfen Sie die SMS und versuchen Sie es erneut.",
+    2306: "Dieser Code ist abgelaufen. Fordern Sie einen neuen an.",
+    2307: "Ihr Konto hat noch keine vertrauenswürdige Telefonnummer. Fügen Sie eine hinzu, um fortzufahren.",
+    2308: "Der Zugriff wurde verweigert. Fordern Sie einen neuen Code an.",
+    2309: "Diese Version der App wird nicht mehr unterstützt. Bitte aktualisieren Sie sie.",
+    2310: "Ihr Konto ist gesperrt. Entfernen Sie Ihre registrierten Geräte, um neu zu beginnen.",
+    2311: "Etwas ist aus dem Takt geraten. Fordern Sie einen neuen Code an.",
+    2312: "Dieses Gerät ist deaktiviert oder unbekannt. Bitte wenden Sie sich an den Support.",
+    2313: "Aktivieren Sie zuerst Ihr Token für die starke Authentifizierung.",
+    2314: "Der Authentifizierungsdienst ist nicht verfügbar. Bitte versuchen Sie es erneut.",
+    2315: "Wählen Sie eine andere PIN als Ihre bisherige.",
+    2316: "Ihr Gerät ist registriert, aber die Synchronisierung konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut.",
+    2317: "Dieser Vorgang ist im aktuellen Zustand nicht erlaubt. Entfernen Sie Ihre registrierten Geräte, um neu zu beginnen.",
+    2344: "Die starke Authentifizierung ist auf diesem Gerät nicht eingerichtet. Bitte wenden Sie sich an den Support.",
+    2390: "Diese Telefonnummer ist bereits registriert.",
+  },
+  notices: {
+    codeSent: "Wir haben einen Code per SMS an {phone} gesendet.",
+    codeUnconfirmed:
+      "Wir konnten nicht bestätigen, dass die SMS gesendet wurde. Wenn Sie einen Code erhalten haben, geben Sie ihn ein; sonst fordern Sie einen neuen an.",
+    retypeCode: "Geben Sie den Code erneut ein: Er wird nicht gespeichert, wenn die App geschlossen wird.",
+    attemptsSpent: "Das war der letzte Versuch für diesen Code. Fordern Sie einen neuen Code an.",
+    requestRefused: "Die Anfrage konnte nicht bearbeitet werden. Bitte versuchen Sie es erneut.",
+    resendFailed: "Es konnte kein neuer Code gesendet werden. Der bereits erhaltene Code gilt weiterhin.",
+    resendOffline:
+      "Sie sind offline, daher wurde kein neuer Code gesendet. Der bereits erhaltene Code gilt weiterhin.",
+    resendUnconfirmed:
+      "Wir konnten nicht bestätigen, dass ein neuer Code gesendet wurde. Geben Sie den zuletzt erhaltenen Code ein.",
+    resendAvailable: "Sie können jetzt einen neuen Code anfordern.",
+    expiresInOneMinute: "Der Code läuft in 1 Minute ab.",
+    expiresIn30Seconds: "Der Code läuft in 30 Sekunden ab.",
+  },
+};

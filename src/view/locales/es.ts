@@ -1,0 +1,57 @@
+import type { LocaleStrings } from "./types.js";
+
+/** Las palabras del modelo de vista en español: `registerLocale(es)`. */
+export const es: LocaleStrings = {
+  language: "es",
+  messages: {
+    2000: "Algo ha salido mal. Inténtalo de nuevo.",
+    2001: "La aplicación aún no está lista. Vuelve a empezar.",
+    2002: "Esta acción no está disponible en esta versión de la aplicación.",
+    2003: "La autenticación reforzada no está disponible en este dispositivo.",
+    2004: "La aplicación no está configurada correctamente.",
+    2005: "Esta solicitud ya está en curso.",
+    2006: "La aplicación no está configurada correctamente. Ponte en contacto con el soporte.",
+    2007: "La aplicación ya está configurada.",
+    2010: "Falta un ajuste obligatorio.",
+    2101: "Falta información.",
+    2102: "Introduce el código que has recibido por SMS: solo cifras, de 4 a 10.",
+    2201: "El servidor ha tardado demasiado en responder. Inténtalo de nuevo.",
+    2202: "No tienes conexión. Continuaremos en cuanto vuelvas a estar en línea.",
+    2203: "Hemos recibido una respuesta inesperada. Inténtalo de nuevo.",
+    2204: "El servicio no está disponible en este momento. Inténtalo de nuevo en unos instantes.",
+    2208: "No se ha podido establecer una conexión segura.",
+    2301: "Vuelve a iniciar sesión.",
+    2302: "Se requiere autenticación reforzada.",
+    2305: "Este código no es correcto. Revisa el SMS e inténtalo de nuevo.",
+    2306: "Este código ha caducado. Solicita uno nuevo.",
+    2307: "Tu cuenta aún no tiene un número de teléfono de confianza. Añade uno para continuar.",
+    2308: "Se ha denegado el acceso. Solicita un código nuevo.",
+    2309: "Esta versión de la aplicación ya no es compatible. Actualízala.",
+    2310: "Tu cuenta está bloqueada. Elimina tus dispositivos registrados para volver a empezar.",
+    2311: "Algo se ha desincronizado. Solicita un código nuevo.",
+    2312: "Este dispositivo está desactivado o es desconocido. Ponte en contacto con el soporte.",
+    2313: "Activa primero tu token de autenticación reforzada.",
+    2314: "El servicio de autenticación no está disponible. Inténtalo de nuevo.",
+    2315: "Elige un PIN distinto del anterior.",
+    2316: "Tu dispositivo está registrado, pero no se ha podido completar la sincronización. Inténtalo de nuevo.",
+    2317: "Esta operación no está permitida en el estado actual. Elimina tus dispositivos registrados para volver a empezar.",
+    2344: "La autenticación reforzada no está configurada en este dispositivo. Ponte en contacto con el soporte.",
+    2390: "Este número de teléfono ya está registrado.",
+  },
+  notices: {
+    codeSent: "Hemos enviado un código por SMS al {phone}.",
+    codeUnconfirmed:
+      "No hemos podido confirmar el envío del SMS. Si has recibido un código, introdúcelo; si no, solicita uno nuevo.",
+    retypeCode: "Vuelve a introducir el código: no se guarda cuando la aplicación está cerrada.",
+    attemptsSpent: "Era el último intento para este código. Solicita un código nuevo.",
+    requestRefused: "No se ha podido procesar la solicitud. Vuelve a intentarlo.",
+    resendFailed: "No se ha podido enviar un código nuevo. El código que ya recibiste sigue siendo válido.",
+    resendOffline:
+      "No tienes conexión, así que no se ha enviado ningún código nuevo. El código que ya recibiste sigue siendo válido.",
+    resendUnconfirmed:
+      "No hemos podido confirmar el envío de un código nuevo. Introduce el último código que hayas recibido.",
+    resendAvailable: "Ya puedes solicitar un código nuevo.",
+    expiresInOneMinute: "El código caduca en 1 minuto.",
+    expiresIn30Seconds: "El código caduca en 30 segundos.",
+  },
+};

@@ -1,0 +1,57 @@
+import type { LocaleStrings } from "./types.js";
+
+/** Les mots du modèle de vue en français : `registerLocale(fr)`. */
+export const fr: LocaleStrings = {
+  language: "fr",
+  messages: {
+    2000: "Une erreur s'est produite. Veuillez réessayer.",
+    2001: "L'application n'est pas encore prête. Veuillez recommencer.",
+    2002: "Cette action n'est pas disponible dans cette version de l'application.",
+    2003: "L'authentification forte n'est pas disponible sur cet appareil.",
+    2004: "L'application n'est pas configurée correctement.",
+    2005: "Cette demande est déjà en cours.",
+    2006: "L'application n'est pas configurée correctement. Veuillez contacter le support.",
+    2007: "L'application est déjà configurée.",
+    2010: "Un paramètre obligatoire est manquant.",
+    2101: "Des informations sont manquantes.",
+    2102: "Saisissez le code reçu par SMS : uniquement des chiffres, de 4 à 10.",
+    2201: "Le serveur a mis trop de temps à répondre. Veuillez réessayer.",
+    2202: "Vous êtes hors ligne. Nous reprendrons dès que vous serez de nouveau connecté.",
+    2203: "Nous avons reçu une réponse inattendue. Veuillez réessayer.",
+    2204: "Le service est momentanément indisponible. Veuillez réessayer dans un instant.",
+    2208: "Impossible d'établir une connexion sécurisée.",
+    2301: "Veuillez vous reconnecter.",
+    2302: "Une authentification forte est requise.",
+    2305: "Ce code est incorrect. Vérifiez le SMS et réessayez.",
+    2306: "Ce code a expiré. Demandez-en un nouveau.",
+    2307: "Votre compte n'a pas encore de numéro de téléphone de confiance. Ajoutez-en un pour continuer.",
+    2308: "L'accès a été refusé. Demandez un nouveau code.",
+    2309: "Cette version de l'application n'est plus prise en charge. Veuillez la mettre à jour.",
+    2310: "Votre compte est bloqué. Supprimez vos appareils enregistrés pour recommencer.",
+    2311: "Une désynchronisation s'est produite. Demandez un nouveau code.",
+    2312: "Cet appareil est désactivé ou inconnu. Veuillez contacter le support.",
+    2313: "Activez d'abord votre jeton d'authentification forte.",
+    2314: "Le service d'authentification est indisponible. Veuillez réessayer.",
+    2315: "Choisissez un code PIN différent du précédent.",
+    2316: "Votre appareil est enregistré, mais la synchronisation n'a pas pu aboutir. Veuillez réessayer.",
+    2317: "Cette opération n'est pas autorisée dans l'état actuel. Supprimez vos appareils enregistrés pour recommencer.",
+    2344: "L'authentification forte n'est pas configurée sur cet appareil. Veuillez contacter le support.",
+    2390: "Ce numéro de téléphone est déjà enregistré.",
+  },
+  notices: {
+    codeSent: "Nous avons envoyé un code par SMS au {phone}.",
+    codeUnconfirmed:
+      "Nous n'avons pas pu confirmer l'envoi du SMS. Si vous avez reçu un code, saisissez-le ; sinon, demandez-en un nouveau.",
+    retypeCode: "Saisissez de nouveau le code : il n'est pas conservé quand l'application est fermée.",
+    attemptsSpent: "C'était le dernier essai pour ce code. Demandez un nouveau code.",
+    requestRefused: "La demande n'a pas pu être traitée. Veuillez réessayer.",
+    resendFailed: "Aucun nouveau code n'a pu être envoyé. Le code déjà reçu reste valable.",
+    resendOffline:
+      "Vous êtes hors ligne : aucun nouveau code n'a été envoyé. Le code déjà reçu reste valable.",
+    resendUnconfirmed:
+      "Nous n'avons pas pu confirmer l'envoi d'un nouveau code. Saisissez le dernier code reçu.",
+    resendAvailable: "Vous pouvez maintenant demander un nouveau code.",
+    expiresInOneMinute: "Le code expire dans 1 minute.",
+    expiresIn30Seconds: "Le code expire dans 30 secondes.",
+  },
+};

@@ -1,0 +1,57 @@
+import type { LocaleStrings } from "./types.js";
+
+/** Le parole del modello di vista in italiano: `registerLocale(it)`. */
+export const it: LocaleStrings = {
+  language: "it",
+  messages: {
+    2000: "Si è verificato un errore. Riprova.",
+    2001: "L'app non è ancora pronta. Ricomincia.",
+    2002: "Questa azione non è disponibile in questa versione dell'app.",
+    2003: "L'autenticazione forte non è disponibile su questo dispositivo.",
+    2004: "L'app non è configurata correttamente.",
+    2005: "Questa richiesta è già in corso.",
+    2006: "L'app non è configurata correttamente. Contatta l'assistenza.",
+    2007: "L'app è già configurata.",
+    2010: "Manca un'impostazione obbligatoria.",
+    2101: "Mancano alcune informazioni.",
+    2102: "Inserisci il codice ricevuto via SMS: solo cifre, da 4 a 10.",
+    2201: "Il server ha impiegato troppo tempo a rispondere. Riprova.",
+    2202: "Sei offline. Riprenderemo appena tornerai online.",
+    2203: "Abbiamo ricevuto una risposta inattesa. Riprova.",
+    2204: "Il servizio non è disponibile al momento. Riprova tra poco.",
+    2208: "Impossibile stabilire una connessione sicura.",
+    2301: "Accedi di nuovo.",
+    2302: "È richiesta l'autenticazione forte.",
+    2305: "Questo codice non è corretto. Controlla l'SMS e riprova.",
+    2306: "Questo codice è scaduto. Richiedine uno nuovo.",
+    2307: "Il tuo account non ha ancora un numero di telefono attendibile. Aggiungine uno per continuare.",
+    2308: "Accesso negato. Richiedi un nuovo codice.",
+    2309: "Questa versione dell'app non è più supportata. Aggiornala.",
+    2310: "Il tuo account è bloccato. Rimuovi i dispositivi registrati per ricominciare.",
+    2311: "Qualcosa non è più sincronizzato. Richiedi un nuovo codice.",
+    2312: "Questo dispositivo è disattivato o sconosciuto. Contatta l'assistenza.",
+    2313: "Attiva prima il tuo token di autenticazione forte.",
+    2314: "Il servizio di autenticazione non è disponibile. Riprova.",
+    2315: "Scegli un PIN diverso da quello precedente.",
+    2316: "Il dispositivo è registrato, ma non è stato possibile completare la sincronizzazione. Riprova.",
+    2317: "Questa operazione non è consentita nello stato attuale. Rimuovi i dispositivi registrati per ricominciare.",
+    2344: "L'autenticazione forte non è configurata su questo dispositivo. Contatta l'assistenza.",
+    2390: "Questo numero di telefono è già registrato.",
+  },
+  notices: {
+    codeSent: "Abbiamo inviato un codice via SMS al {phone}.",
+    codeUnconfirmed:
+      "Non è stato possibile confermare l'invio dell'SMS. Se hai ricevuto un codice, inseriscilo; altrimenti richiedine uno nuovo.",
+    retypeCode: "Inserisci di nuovo il codice: non viene conservato quando l'app è chiusa.",
+    attemptsSpent: "Era l'ultimo tentativo per questo codice. Richiedi un nuovo codice.",
+    requestRefused: "Non è stato possibile elaborare la richiesta. Riprova.",
+    resendFailed: "Non è stato possibile inviare un nuovo codice. Il codice già ricevuto è ancora valido.",
+    resendOffline:
+      "Sei offline, quindi nessun nuovo codice è stato inviato. Il codice già ricevuto è ancora valido.",
+    resendUnconfirmed:
+      "Non è stato possibile confermare l'invio di un nuovo codice. Inserisci l'ultimo codice ricevuto.",
+    resendAvailable: "Ora puoi richiedere un nuovo codice.",
+    expiresInOneMinute: "Il codice scade tra 1 minuto.",
+    expiresIn30Seconds: "Il codice scade tra 30 secondi.",
+  },
+};
