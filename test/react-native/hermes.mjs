@@ -79,6 +79,7 @@ assert.deepEqual(flows["wrong-code-then-right-code"], {
       message: "This code is not correct. Check the SMS and try again.",
     },
     attemptsLeft: 2,
+    inFrench: "Ce code est incorrect. Vérifiez le SMS et réessayez.",
   },
   output: handoff,
 });

@@ -15,7 +15,10 @@
  * The spec's budget is 35 kB. It is NOT met yet: 41.08 kB with the view model's five languages in every app;
  * 36.22 kB since an app ships only the languages it imports and registers (`pims-enrollment/locales/fr`…;
  * English is built in). Until it is met, this check fails above LIMIT_BYTES, the size measured last plus
- * about 1 %, so that it catches a regression, and says how far the budget is.
+ * about 1 %, so that it catches a regression, and says how far the budget is. What is left: the main entry
+ * bundled as one module measured 34.30 kB; the 1.92 kB between is the cost of the chunks it shares with
+ * pims-enrollment/http and /simulator (zod, the error catalogue), which keep one copy of them in an app
+ * that uses the HTTP transport (bundled apart, main + http measured 45.14 kB against 39.46 kB shared).
  */
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";

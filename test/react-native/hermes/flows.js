@@ -7,9 +7,13 @@
  */
 // biome-ignore lint/suspicious/noReactNativeDeepImports: React Native's own set-up module, as its start-up runs it.
 import "react-native/Libraries/Core/setUpXHR";
-import { createEnrollmentActor, toViewModel } from "pims-enrollment";
+import { createEnrollmentActor, registerLocale, toViewModel } from "pims-enrollment";
+import { fr } from "pims-enrollment/locales/fr";
 import { createSimulator } from "pims-enrollment/simulator";
 import { waitFor } from "xstate";
+
+// French as an app registers it: the view model then gives it for `locale: "fr"`, English otherwise.
+registerLocale(fr);
 
 const report = (name, value) => console.log(`FLOW ${name} ${JSON.stringify(value)}`);
 
@@ -64,10 +68,15 @@ const main = async () => {
     actor.send({ type: "code.submit", code: wrong });
     const rejected = await until((snapshot) => snapshot.matches({ awaitingCode: "rejected" }));
     const view = toViewModel(rejected);
+    const inFrench = toViewModel(rejected, { locale: "fr" }).error?.message;
     actor.send({ type: "code.submit", code });
     const { code: errorCode, label, message } = view.error ?? {};
     return {
-      afterWrongCode: { error: { code: errorCode, label, message }, attemptsLeft: view.attemptsLeft },
+      afterWrongCode: {
+        error: { code: errorCode, label, message },
+        attemptsLeft: view.attemptsLeft,
+        inFrench,
+      },
     };
   });
 
