@@ -1,13 +1,13 @@
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { languages, strings } from "../../examples/shared/strings";
 import { de } from "../../src/locales/de";
 import { es } from "../../src/locales/es";
 import { fr } from "../../src/locales/fr";
 import { it as italian } from "../../src/locales/it";
 import { en } from "../../src/view/locales/en";
-import { type ExampleServer, focused, launchBrowser, serveExample } from "./support";
+import { exampleForSuite, focused } from "./support";
 
 // The Vue and Svelte examples in each of the five languages: every screen on the way to the handoff has
 // 0 axe-core violations and shows that language's strings, the engine's messages included (each example
@@ -29,25 +29,13 @@ const violations = async (page: Page): Promise<string[]> => {
 
 const suite = (name: "vue" | "svelte") =>
   describe(`the ${name} example`, () => {
-    let example: ExampleServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      example = await serveExample(name);
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await example?.close();
-    });
+    const example = exampleForSuite(name);
 
     it.each(languages)(
       "in %s: every screen to the handoff in that language, with 0 axe-core violations",
       async (lang) => {
         const t = strings[lang];
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on("pageerror", (error) => errors.push(error.message));
-        await page.goto(`${example.url}?lang=${lang}`);
+        const { page, errors } = await example.open(`?lang=${lang}`);
         const heading = page.getByRole("heading", { level: 1 });
         const screens: Record<string, string[]> = {};
 

@@ -1,33 +1,15 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ExampleServer, launchBrowser, serveExample, visible } from "./support";
-import { otpCalls, stubWebOtp } from "./webotp";
+import { describe, expect, it } from "vitest";
+import { exampleForSuite, visible } from "./support";
+import { answerOtp, otpCalls, stubWebOtp } from "./webotp";
 
 // SMS autofill (WebOTP) in the Vue and Svelte examples, in Chromium with a stubbed navigator.credentials:
 // asked for in code entry, its code submitted, aborted on leaving code entry, never asked with ?autofill=off.
 describe.each(["vue", "svelte"] as const)("the %s example's SMS autofill", (name) => {
-  let example: ExampleServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    example = await serveExample(name);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await example?.close();
-  });
+  const example = exampleForSuite(name);
 
   /** A new tab with the stub on the example, at code entry. */
   const toCodeEntry = async (query = "") => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    await stubWebOtp(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${example.url}${query}`);
+    const { page, errors } = await example.open(query, stubWebOtp);
     await page.getByRole("button", { name: "Start" }).click();
     await visible(page.getByRole("heading", { name: "Enter the code" }));
     return { page, errors };
@@ -37,12 +19,7 @@ describe.each(["vue", "svelte"] as const)("the %s example's SMS autofill", (name
     const { page, errors } = await toCodeEntry();
     await expect.poll(() => otpCalls(page)).toEqual([{ transport: ["sms"], signal: true, aborted: false }]);
     const code = await page.evaluate<string>("window.pimsSimulator.lastCode()");
-    await page.evaluate((otp) => {
-      const calls = (window as unknown as Record<string, unknown>).otpCalls as {
-        resolve: (v: unknown) => void;
-      }[];
-      calls[0]?.resolve({ type: "otp", id: "", code: otp });
-    }, code);
+    await answerOtp(page, code);
     await visible(page.getByRole("heading", { name: "Phone number confirmed" }));
     expect(errors).toEqual([]);
   });

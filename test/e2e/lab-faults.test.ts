@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Demo, type DemoPage, startDemo, visible } from "./support";
+import { describe, expect, it } from "vitest";
+import { type DemoPage, demoForSuite, visible } from "./support";
 
-let demo: Demo;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(async () => {
-  await demo?.close();
-});
+const demo = demoForSuite();
 
 const API_PATH = {
   "trustedphonenumber.get": "GET /v1/trustedphonenumber",
@@ -70,9 +64,19 @@ const SCREEN: Record<Operation, { readonly 2201: string; readonly 2202: string }
 
 const OPERATIONS = Object.keys(API_PATH) as Operation[];
 
+/** The panel's list as it must read once every one of these faults has fired, each hit matching its pattern. */
+const fired = (...faults: { operation: string; code: number; hit: RegExp }[]) =>
+  faults.map(({ operation, code, hit }) => ({
+    state: "fired",
+    operation,
+    code,
+    hit: expect.stringMatching(hit),
+  }));
+
 describe("the fault panel over the reference server (HTTP)", () => {
-  for (const operation of OPERATIONS) {
-    it(`a 2202 armed on ${operation} fails it in the page, never sent, and shows the offline screen`, async () => {
+  it.each(OPERATIONS)(
+    "a 2202 armed on %s fails it in the page, never sent, and shows the offline screen",
+    async (operation) => {
       const d = await demo.open();
       const sent = recordRequests(d);
       expect(await d.controls.getByTestId("backend").textContent()).toBe("reference server over HTTP");
@@ -85,13 +89,14 @@ describe("the fault panel over the reference server (HTTP)", () => {
       expect(await d.currentState()).toBe(SCREEN[operation][2202]);
       // Decided in the page's transport: the request of that operation never left the page.
       expect(sent.filter((request) => request === API_PATH[operation])).toEqual([]);
-      await expect
-        .poll(() => faultList(d))
-        .toEqual([{ state: "fired", operation, code: 2202, hit: expect.stringMatching(/never sent/) }]);
+      await expect.poll(() => faultList(d)).toEqual(fired({ operation, code: 2202, hit: /never sent/ }));
       expect(d.problems).toEqual([]);
-    });
+    },
+  );
 
-    it(`a 2201 armed on ${operation} holds the answer back until the request timeout, then shows its screen`, async () => {
+  it.each(OPERATIONS)(
+    "a 2201 armed on %s holds the answer back until the request timeout, then shows its screen",
+    async (operation) => {
       const d = await demo.open({ timeout: "2" });
       const sent = recordRequests(d);
       expect(await d.controls.getByTestId("request-timeout").textContent()).toBe("Request timeout: 2 s");
@@ -105,17 +110,10 @@ describe("the fault panel over the reference server (HTTP)", () => {
       expect(sent.filter((request) => request === API_PATH[operation]).length).toBe(1);
       await expect
         .poll(() => faultList(d))
-        .toEqual([
-          {
-            state: "fired",
-            operation,
-            code: 2201,
-            hit: expect.stringMatching(new RegExp(`^on ${operation}, call \\d+ at `)),
-          },
-        ]);
+        .toEqual(fired({ operation, code: 2201, hit: new RegExp(`^on ${operation}, call \\d+ at `) }));
       expect(d.problems).toEqual([]);
-    });
-  }
+    },
+  );
 
   it("lists a fault armed for two calls as armed, then each as fired by the call it failed, as the user retries", async () => {
     const d = await demo.open();
@@ -131,32 +129,23 @@ describe("the fault panel over the reference server (HTTP)", () => {
     await expect
       .poll(() => faultList(d))
       .toEqual([
-        {
-          state: "fired",
+        ...fired({
           operation: "trustedphonenumber.get",
           code: 2204,
-          hit: expect.stringMatching(/^on trustedphonenumber\.get, call 3 at /),
-        },
+          hit: /^on trustedphonenumber\.get, call 3 at /,
+        }),
         { state: "armed", operation: "trustedphonenumber.get", code: 2204, hit: null },
       ]);
 
     await d.app.getByRole("button", { name: "Try again" }).click();
     await expect
       .poll(() => faultList(d))
-      .toEqual([
-        {
-          state: "fired",
-          operation: "trustedphonenumber.get",
-          code: 2204,
-          hit: expect.stringMatching(/call 3 at /),
-        },
-        {
-          state: "fired",
-          operation: "trustedphonenumber.get",
-          code: 2204,
-          hit: expect.stringMatching(/call 4 at /),
-        },
-      ]);
+      .toEqual(
+        fired(
+          { operation: "trustedphonenumber.get", code: 2204, hit: /call 3 at / },
+          { operation: "trustedphonenumber.get", code: 2204, hit: /call 4 at / },
+        ),
+      );
     expect(await d.currentState()).toBe("checkingTrustedPhone.stalled");
     await d.screenshot("lab-01-faults-armed-and-fired");
 
@@ -182,14 +171,7 @@ describe("the fault panel over the reference server (HTTP)", () => {
     await visible(d.app.getByRole("heading", { name: "Phone number confirmed" }));
     await expect
       .poll(() => faultList(d))
-      .toEqual([
-        {
-          state: "fired",
-          operation: "smscode.set",
-          code: 2316,
-          hit: expect.stringMatching(/^on token\.activationFinalize at /),
-        },
-      ]);
+      .toEqual(fired({ operation: "smscode.set", code: 2316, hit: /^on token\.activationFinalize at / }));
     expect(await d.controls.locator(".fault-note").textContent()).toBe(
       "The code was accepted; only the token's post-synchronisation failed. The flow retried it by itself (synchronizing) without a new code.",
     );
@@ -207,14 +189,7 @@ describe("the fault panel on the embedded simulator", () => {
     expect(await d.currentState()).toBe("requestingCode.offline");
     await expect
       .poll(() => faultList(d))
-      .toEqual([
-        {
-          state: "fired",
-          operation: "smscode.get",
-          code: 2202,
-          hit: expect.stringMatching(/^on smscode\.get, call 4 at /),
-        },
-      ]);
+      .toEqual(fired({ operation: "smscode.get", code: 2202, hit: /^on smscode\.get, call 4 at / }));
     await d.app.getByRole("button", { name: "Try again" }).click();
     await visible(d.app.getByRole("heading", { name: "Enter the code" }));
     expect(sent).toEqual([]);

@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "./axe";
-import { type Demo, type DemoPage, startDemo, visible } from "./support";
+import { type DemoPage, demoForSuite, VIEWPORTS, visible } from "./support";
 
-let demo: Demo;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(async () => {
-  await demo?.close();
-});
-
-const DESKTOP = { width: 1400, height: 1000 };
-const PHONE = { width: 390, height: 844 };
+const demo = demoForSuite();
 
 const horizontalOverflow = (d: DemoPage) =>
   d.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -28,7 +19,7 @@ const readParameters = (): string[] => {
 
 describe("the page's layout", () => {
   it("puts the sections behind tabs on a 390 px phone: the controls one tap away, nothing wider than the screen", async () => {
-    const d = await demo.open({}, undefined, PHONE);
+    const d = await demo.open({}, undefined, VIEWPORTS.phone);
     const tabs = d.page.getByRole("tablist", { name: "Sections of the demo" });
     await visible(tabs);
     expect(await tabs.getByRole("tab").allTextContents()).toEqual(["App", "Statechart", "Controls", "About"]);
@@ -37,7 +28,7 @@ describe("the page's layout", () => {
     await tabs.getByRole("tab", { name: "Controls" }).click();
     await visible(d.controls);
     const top = await d.controls.evaluate((el) => el.getBoundingClientRect().top);
-    expect(top).toBeLessThan(PHONE.height / 2);
+    expect(top).toBeLessThan(VIEWPORTS.phone.height / 2);
     expect(await d.page.evaluate(() => window.scrollY)).toBe(0);
     expect(await horizontalOverflow(d)).toBe(0);
     expect(await axeViolations(d.page, "main")).toEqual([]);
@@ -62,7 +53,7 @@ describe("the page's layout", () => {
   });
 
   it("shows the whole choice of every menu of the controls at 1,400 px", async () => {
-    const d = await demo.open({}, undefined, DESKTOP);
+    const d = await demo.open({}, undefined, VIEWPORTS.desktop);
     await d.controls.getByLabel("Start over with").selectOption("alreadyEnrolled");
     await visible(d.app.getByRole("button", { name: "Start" }));
     const cut = await d.controls.locator("select").evaluateAll((selects) =>
@@ -93,7 +84,7 @@ describe("the page's layout", () => {
   });
 
   it("tells a blocked PIN from a blocked account at a glance", async () => {
-    const d = await demo.open({ scenario: "accountBlocked" }, undefined, DESKTOP);
+    const d = await demo.open({ scenario: "accountBlocked" }, undefined, VIEWPORTS.desktop);
     await d.app.getByRole("button", { name: "Start" }).click();
     await visible(d.app.getByRole("heading", { name: "Your account is blocked" }));
     const account = await d.app.locator(".final.blocked").evaluate((el) => ({
@@ -140,7 +131,7 @@ describe("the page's layout", () => {
     const readme = readFileSync("README.md", "utf8");
     for (const name of parameters) expect(readme, name).toContain(`\`?${name}`);
 
-    const d = await demo.open({ lang: "de" }, undefined, DESKTOP);
+    const d = await demo.open({ lang: "de" }, undefined, VIEWPORTS.desktop);
     const about = d.page.getByRole("region", { name: "Über diese Demo" });
     await visible(about);
     const rows = await about

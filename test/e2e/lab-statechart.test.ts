@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AnyStateNode } from "xstate";
 import { enrollmentMachine } from "../../src/index";
 import { axeViolations } from "./axe";
-import { type Demo, type DemoPage, SCREENSHOTS, startDemo, visible } from "./support";
+import { type DemoPage, demoForSuite, SCREENSHOTS, VIEWPORTS, visible } from "./support";
 
-let demo: Demo;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(async () => {
-  await demo?.close();
-});
-
-const DESKTOP = { width: 1400, height: 1000 };
+const demo = demoForSuite();
 
 /** Every state node of the machine, counted from the machine itself. */
 const countStates = (node: AnyStateNode): number =>
   Object.values(node.states).reduce((sum: number, child) => sum + 1 + countStates(child as AnyStateNode), 0);
-const PHONE = { width: 390, height: 844 };
 
 /** Waits for ELK's layout, then records every state the drawing highlights as current, in order. */
 const recordHighlights = async (d: DemoPage): Promise<() => Promise<string[]>> => {
@@ -56,7 +47,7 @@ const taken = (d: DemoPage) =>
 
 describe("the drawn statechart", () => {
   it("highlights each state the flow enters, one at a time, from idle to the handoff", async () => {
-    const d = await demo.open({}, undefined, DESKTOP);
+    const d = await demo.open({}, undefined, VIEWPORTS.desktop);
     const highlighted = await recordHighlights(d);
     // Drawn from the machine: every state, nested in its parent, finals marked.
     expect(await d.statechart.locator("[data-state-id]").count()).toBe(countStates(enrollmentMachine.root));
@@ -99,7 +90,7 @@ describe("the drawn statechart", () => {
   });
 
   it("emphasises every transition of the last step: the failure, then its route by recovery class", async () => {
-    const d = await demo.open({}, undefined, DESKTOP);
+    const d = await demo.open({}, undefined, VIEWPORTS.desktop);
     const highlighted = await recordHighlights(d);
     await d.injectFault("trustedphonenumber.get", 2202);
     await d.app.getByRole("button", { name: "Start" }).click();
@@ -128,7 +119,7 @@ describe("the drawn statechart", () => {
   });
 
   it("fits 1,400 px at a readable scale, and has no axe-core violation", async () => {
-    const d = await demo.open({}, undefined, DESKTOP);
+    const d = await demo.open({}, undefined, VIEWPORTS.desktop);
     await visible(d.statechart.locator("svg.sc-svg"), 20_000);
     const viewport = d.statechart.locator(".sc-viewport");
     const { scrollWidth, clientWidth } = await viewport.evaluate((el) => ({
@@ -144,13 +135,13 @@ describe("the drawn statechart", () => {
   });
 
   it("pans and zooms on a 390 px phone, following the current state, with no axe-core violation", async () => {
-    const d = await demo.open({}, undefined, PHONE);
+    const d = await demo.open({}, undefined, VIEWPORTS.phone);
     const tab = (name: string) => d.page.getByRole("tab", { name }).click();
     await tab("Statechart");
     await visible(d.statechart.locator("svg.sc-svg"), 20_000);
     const viewport = d.statechart.locator(".sc-viewport");
     const page = await viewport.evaluate((el) => ({ width: el.getBoundingClientRect().right }));
-    expect(page.width).toBeLessThanOrEqual(PHONE.width);
+    expect(page.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     // Wider than the phone at a readable scale: it scrolls sideways (touch pans it natively).
     expect(await viewport.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     const svgWidth = () =>

@@ -1,20 +1,15 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Demo, type DemoPage, focused, startDemo, visible } from "./support";
-import { otpCalls, stubWebOtp } from "./webotp";
+import { describe, expect, it } from "vitest";
+import { MASKED_PHONE } from "../support/fixtures";
+import { type DemoPage, demoForSuite, focused, visible } from "./support";
+import { answerOtp, otpCalls, stubWebOtp } from "./webotp";
 
 /**
  * The findings of walking the flow in Chromium as a new user would (issue 15), one test each, named
  * after what the user met. Each one failed on the code before the fix.
  */
 
-let demo: Demo;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(async () => {
-  await demo?.close();
-});
+const demo = demoForSuite();
 
 const toCodeScreen = async (d: DemoPage, start = "Start", heading = "Enter the code") => {
   await d.app.getByRole("button", { name: start }).click();
@@ -111,7 +106,7 @@ describe("the flow as a person lives it (issue 15)", () => {
   });
 
   it('"We sent a code by SMS" shows only once a send succeeded: not while the code is requested, not after a 2204, not offline', async () => {
-    const sentTo = "We sent a code by SMS to 06••••••78.";
+    const sentTo = `We sent a code by SMS to ${MASKED_PHONE}.`;
     const requesting = await demo.open();
     await requesting.controls.getByLabel("Latency").selectOption("1000");
     await requesting.app.getByRole("button", { name: "Start" }).click();
@@ -401,12 +396,7 @@ describe("the flow as a person lives it (issue 15)", () => {
     expect(sms.trimEnd().endsWith(`@127.0.0.1 #${code}`)).toBe(true);
     await expect.poll(() => otpCalls(d.page)).toEqual([{ transport: ["sms"], signal: true, aborted: false }]);
 
-    await d.page.evaluate((otp) => {
-      const calls = (window as unknown as Record<string, unknown>).otpCalls as {
-        resolve: (v: unknown) => void;
-      }[];
-      calls[0]?.resolve({ type: "otp", id: "", code: otp });
-    }, code);
+    await answerOtp(d.page, code);
     await visible(d.app.getByRole("heading", { name: "Phone number confirmed" }));
 
     // Leaving code entry aborts the request: here by cancelling.

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Demo, type DemoPage, focused, startDemo, visible } from "./support";
+import { describe, expect, it } from "vitest";
+import { type DemoPage, demoForSuite, focused, visible } from "./support";
 
-let demo: Demo;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(async () => {
-  await demo?.close();
-});
+const demo = demoForSuite();
 
 const startOverWith = async (d: DemoPage, scenario: string) => {
   await d.controls.getByLabel("Start over with").selectOption(scenario);

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type DemoServer, startDemoServer } from "../../examples/web/server";
 
 /** Debian's Chromium (CI installs it with apt-get); never a downloaded browser. */
@@ -126,6 +126,40 @@ export const startDemo = async (): Promise<Demo> => {
   };
 };
 
+/**
+ * The demo for the tests of the file or `describe` this is called in: started before them, closed after
+ * them. Read through the handle it returns, which reaches the demo once `beforeAll` has started it.
+ */
+export const demoForSuite = (): Demo => {
+  let started: Demo | undefined;
+  beforeAll(async () => {
+    started = await startDemo();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const demo = (): Demo => {
+    if (started === undefined) throw new Error("the demo is read before beforeAll started it");
+    return started;
+  };
+  return {
+    get server() {
+      return demo().server;
+    },
+    get browser() {
+      return demo().browser;
+    },
+    open: (...args) => demo().open(...args),
+    close: () => demo().close(),
+  };
+};
+
+/** The viewports the layout is checked at: a desktop browser, and a phone held upright. */
+export const VIEWPORTS = {
+  desktop: { width: 1400, height: 1000 },
+  phone: { width: 390, height: 844 },
+} as const;
+
 export interface DemoPage {
   readonly page: Page;
   /** Console and page errors seen so far (the tests expect none, unless they cause one). */
@@ -219,4 +253,64 @@ export const serveExample = async (name: "vanilla" | "vue" | "svelte"): Promise<
   });
   await server.listen();
   return { url: server.resolvedUrls?.local[0] ?? "", close: () => server.close() };
+};
+
+export interface ExampleTab {
+  readonly page: Page;
+  /** The page errors seen so far (the tests expect none). */
+  readonly errors: string[];
+}
+
+export interface ExampleSuite {
+  /** The example's page, ending in `/`. */
+  readonly url: string;
+  readonly browser: Browser;
+  /**
+   * A new tab (its own browser context) on the example's page with `query` (`?lang=fr`, or ""), its
+   * page errors recorded; `prepare` runs on the context before the page loads (init scripts).
+   */
+  open(query?: string, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<ExampleTab>;
+}
+
+/**
+ * An example served and Chromium launched for the tests of the file or `describe` this is called in:
+ * both started before them and closed after them, with every tab `open` made.
+ */
+export const exampleForSuite = (name: "vanilla" | "vue" | "svelte"): ExampleSuite => {
+  let example: ExampleServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    example = await serveExample(name);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await example?.close();
+  });
+  const started = () => {
+    if (example === undefined || browser === undefined) {
+      throw new Error(`the ${name} example is read before beforeAll started it`);
+    }
+    return { example, browser };
+  };
+  return {
+    get url() {
+      return started().example.url;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async open(query = "", prepare) {
+      const context = await started().browser.newContext();
+      contexts.push(context);
+      await prepare?.(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`${started().example.url}${query}`);
+      return { page, errors };
+    },
+  };
 };

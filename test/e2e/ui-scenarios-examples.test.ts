@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe } from "vitest";
 import { basicActions, generateScenarios, type Scenario } from "../../src/testing";
 import { describeScenariosInBrowser, timerParams } from "./scenario-support";
-import { type ExampleServer, launchBrowser, serveExample } from "./support";
+import { exampleForSuite } from "./support";
 
 // The examples in other frameworks, in Chromium, each on the subset of the scenarios their page hook
 // supports (the basic actions, and failNext's `after`, which examples/shared/simulated-page.ts passes on
@@ -12,20 +12,13 @@ const scenarios = generateScenarios({ actions: [...basicActions, "failNextAfter"
 
 /** An example served by Vite's dev server, and a page of Chromium on it. */
 const example = (name: "vanilla" | "vue" | "svelte") => {
-  let server: ExampleServer;
-  let browser: Browser;
+  const served = exampleForSuite(name);
   let page: Page;
   beforeAll(async () => {
-    server = await serveExample(name);
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await served.browser.newPage();
   });
   const url = (scenario: Scenario) =>
-    `${server.url}?${new URLSearchParams({ account: JSON.stringify(scenario.account), ...timerParams(scenario) })}`;
+    `${served.url}?${new URLSearchParams({ account: JSON.stringify(scenario.account), ...timerParams(scenario) })}`;
   describeScenariosInBrowser(
     `generated scenarios on the ${name} example in Chromium`,
     scenarios,

@@ -1,42 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { languages, strings } from "../../examples/shared/strings";
 import { de } from "../../src/locales/de";
 import { es } from "../../src/locales/es";
 import { fr } from "../../src/locales/fr";
 import { it as italian } from "../../src/locales/it";
 import { en } from "../../src/view/locales/en";
-import {
-  type ExampleServer,
-  expectAccessible,
-  focused,
-  launchBrowser,
-  SCREENSHOTS,
-  serveExample,
-  visible,
-} from "./support";
-import { otpCalls, stubWebOtp } from "./webotp";
+import { exampleForSuite, expectAccessible, focused, SCREENSHOTS, visible } from "./support";
+import { answerOtp, otpCalls, stubWebOtp } from "./webotp";
 
-let example: ExampleServer;
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  example = await serveExample("vanilla");
-  url = example.url;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await example?.close();
-});
+const example = exampleForSuite("vanilla");
 
 describe("the vanilla example (no framework: actor.subscribe + toViewModel)", () => {
   it("runs the flow to the handoff with plain DOM", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(url);
+    const { page, errors } = await example.open();
     await expectAccessible(page, "vanilla: idle");
     await page.getByRole("button", { name: "Start" }).click();
     await visible(page.getByRole("heading", { name: "Enter the code" }));
@@ -65,8 +41,7 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
   it.each(languages)("shows the engine's messages in the page's language (?lang=%s)", async (lang) => {
     const t = strings[lang];
     const words = { en, fr, de, it: italian, es }[lang];
-    const page = await browser.newPage();
-    await page.goto(`${url}?lang=${lang}&autofill=off`);
+    const { page } = await example.open(`?lang=${lang}&autofill=off`);
     await page.getByRole("button", { name: t.start }).click();
     await visible(page.getByRole("heading", { name: t.titles.awaitingCode ?? "" }));
     await page.getByLabel(t.codeLabel).fill("12ab");
@@ -77,15 +52,10 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
 
   it("SMS autofill: the SMS ends with '@127.0.0.1 #<code>', WebOTP's code is submitted, leaving code entry aborts the request, ?autofill=off never asks", async () => {
     const open = async (query: string) => {
-      const context = await browser.newContext();
-      await stubWebOtp(context);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${url}${query}`);
-      await page.getByRole("button", { name: "Start" }).click();
-      await visible(page.getByRole("heading", { name: "Enter the code" }));
-      return { context, page, errors };
+      const tab = await example.open(query, stubWebOtp);
+      await tab.page.getByRole("button", { name: "Start" }).click();
+      await visible(tab.page.getByRole("heading", { name: "Enter the code" }));
+      return tab;
     };
 
     const filled = await open("");
@@ -95,12 +65,7 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     await expect
       .poll(() => otpCalls(filled.page))
       .toEqual([{ transport: ["sms"], signal: true, aborted: false }]);
-    await filled.page.evaluate((otp) => {
-      const calls = (window as unknown as Record<string, unknown>).otpCalls as {
-        resolve: (v: unknown) => void;
-      }[];
-      calls[0]?.resolve({ type: "otp", id: "", code: otp });
-    }, code);
+    await answerOtp(filled.page, code);
     await visible(filled.page.getByRole("heading", { name: "Phone number confirmed" }));
 
     const cancelled = await open("");
@@ -111,6 +76,5 @@ describe("the vanilla example (no framework: actor.subscribe + toViewModel)", ()
     const off = await open("?autofill=off");
     expect(await otpCalls(off.page)).toEqual([]);
     expect([...filled.errors, ...cancelled.errors, ...off.errors]).toEqual([]);
-    for (const { context } of [filled, cancelled, off]) await context.close();
   });
 });

@@ -37,3 +37,12 @@ export const otpCalls = (page: Page) =>
       aborted: call.options.signal?.aborted ?? null,
     })),
   );
+
+/** Answers the first WebOTP request of the page with `code`, as Chrome does when the SMS arrives. */
+export const answerOtp = (page: Page, code: string) =>
+  page.evaluate((otp) => {
+    const calls = (window as unknown as Record<string, unknown>).otpCalls as {
+      resolve: (v: unknown) => void;
+    }[];
+    calls[0]?.resolve({ type: "otp", id: "", code: otp });
+  }, code);

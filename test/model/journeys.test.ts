@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MASKED_PHONE } from "../support/fixtures";
 import { callsOf, startFlow, wrongCode } from "../support/flow";
 import { callArrived, fakeTimeouts } from "../support/timing";
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe("journeys a person would tell", () => {
   it("a wrong code keeps the user on the code screen with one attempt less; the right one hands off to a new PIN", async () => {

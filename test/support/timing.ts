@@ -1,12 +1,17 @@
-import { expect, vi } from "vitest";
+import { expect, onTestFinished, vi } from "vitest";
 import type { Simulator } from "../../src/simulator";
 
 /**
  * Fakes only `setTimeout` and `clearTimeout`, on which the simulator's latency runs: a test then lets
  * that latency pass exactly, with `vi.advanceTimersByTimeAsync(ms)`, instead of sleeping for it. Promises,
- * and the flow's own SimulatedClock, run as before. Undo it with `vi.useRealTimers()` in `afterEach`.
+ * and the flow's own SimulatedClock, run as before. Real timers are back when the test ends.
  */
-export const fakeTimeouts = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+export const fakeTimeouts = () => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+};
 
 /**
  * Resolves once the simulator has logged a call to `operation` as its last call, which it does when the

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   API_PATHS,
   CONTROL_PATHS,
@@ -16,10 +16,6 @@ import { discardBody, readBoundedText } from "../../src/services/http/read-body"
 import type { Outcome } from "../../src/services/ports";
 import { ctx, PHONE } from "../support/fixtures";
 import { fakeTimeouts, settle } from "../support/timing";
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 /**
  * The HTTP transport in process, over a scripted `fetch`: what it sends, and what each answer, failure,

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { callsOf, startFlow } from "../support/flow";
 import { callArrived, fakeTimeouts } from "../support/timing";
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe("a persisted enrollment", () => {
   it("is plain data without the typed code, even while that code is being checked or waits to be checked again", async () => {
