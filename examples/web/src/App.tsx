@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Snapshot } from "xstate";
 import { About } from "./About";
 import type { DemoBackend, Scenario } from "./backend";
 import { Enrollment } from "./Enrollment";
@@ -6,6 +7,7 @@ import { FaultPanel } from "./FaultPanel";
 import { isLanguage, type Language, languages, ui } from "./i18n";
 import { lab } from "./i18n-lab";
 import { Phone } from "./Phone";
+import { persistFlow, takePersistedFlow } from "./persistence";
 import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
 import { type Section, Sections, useNarrow } from "./Sections";
@@ -28,6 +30,19 @@ export interface DemoSettings {
 
 const MAX_EVENTS = 8;
 
+/**
+ * One launch of the app within a run: the first, or a relaunch (`window.pimsSimulator.relaunch()`) from
+ * the snapshot the flow persisted, or (`misconfigure()`) a fresh flow on a config `initialize` refuses.
+ */
+interface Launch {
+  readonly count: number;
+  readonly snapshot?: Snapshot<unknown>;
+  readonly config?: unknown;
+}
+
+/** A config `initialize` refuses with 2006: none of the fields it needs. */
+const REFUSED_CONFIG = {};
+
 /** The demo: a language switch over one enrollment run at a time, each on a fresh simulated account. */
 export function App({
   backend,
@@ -38,6 +53,7 @@ export function App({
 }) {
   const [language, setLanguage] = useState<Language>(settings.language);
   const [run, setRun] = useState(0);
+  const [launch, setLaunch] = useState<Launch>({ count: 0 });
   const [scenario, setScenario] = useState<Scenario>(settings.scenario);
   const [offline, setOffline] = useState(false);
   const [latency, setLatency] = useState(0);
@@ -73,11 +89,24 @@ export function App({
     };
   }, [backend, run]);
 
-  const startOver = useCallback(() => setRun((n) => n + 1), []);
-  const chooseScenario = useCallback((next: Scenario) => {
-    setScenario(next);
+  const startOver = useCallback(() => {
+    setLaunch({ count: 0 });
     setRun((n) => n + 1);
   }, []);
+  const chooseScenario = useCallback((next: Scenario) => {
+    setScenario(next);
+    setLaunch({ count: 0 });
+    setRun((n) => n + 1);
+  }, []);
+  // A relaunch keeps the run's simulated account: the app restarts, the backend does not.
+  const relaunch = useCallback(() => {
+    const snapshot = takePersistedFlow();
+    setLaunch((last) => ({ count: last.count + 1, ...(snapshot === undefined ? {} : { snapshot }) }));
+  }, []);
+  const misconfigure = useCallback(
+    () => setLaunch((last) => ({ count: last.count + 1, config: REFUSED_CONFIG })),
+    [],
+  );
   const changeOffline = useCallback(
     async (flag: boolean) => {
       setOffline(flag);
@@ -123,8 +152,9 @@ export function App({
       )}
       {services && services.run === run ? (
         <Run
-          key={run}
+          key={`${run}.${launch.count}`}
           first={run === 0}
+          launch={launch}
           backend={backend}
           services={services.services}
           settings={settings}
@@ -133,6 +163,8 @@ export function App({
           latency={latency}
           scenario={scenario}
           onStartOver={startOver}
+          onRelaunch={relaunch}
+          onMisconfigure={misconfigure}
           onScenario={chooseScenario}
           onOffline={changeOffline}
           onLatency={changeLatency}
@@ -149,6 +181,7 @@ export function App({
 
 interface RunProps {
   readonly first: boolean;
+  readonly launch: Launch;
   readonly backend: DemoBackend;
   readonly services: Services;
   readonly settings: DemoSettings;
@@ -157,6 +190,8 @@ interface RunProps {
   readonly latency: number;
   readonly scenario: Scenario;
   readonly onStartOver: () => void;
+  readonly onRelaunch: () => void;
+  readonly onMisconfigure: () => void;
   readonly onScenario: (scenario: Scenario) => void;
   readonly onOffline: (offline: boolean) => Promise<void>;
   readonly onLatency: (ms: number) => Promise<void>;
@@ -172,8 +207,11 @@ function Run(props: RunProps) {
   const l = lab[language];
   const [events, setEvents] = useState<readonly LoggedEvent[]>([]);
   const [feed] = useState(createTransitionFeed);
+  const { snapshot, config } = props.launch;
   const flow = useEnrollment({
     services,
+    ...(snapshot === undefined ? {} : { snapshot }),
+    ...(config === undefined ? {} : { config }),
     ...settings.timers,
     locale: language,
     smsAutofill: settings.smsAutofill,
@@ -200,7 +238,15 @@ function Run(props: RunProps) {
     await props.onOffline(flag);
     actor.send({ type: flag ? "network.offline" : "network.online" });
   };
-  useSimulatorHook(backend, changeOffline);
+  const relaunch = () => {
+    persistFlow(actor);
+    props.onRelaunch();
+  };
+  useSimulatorHook(backend, {
+    setOffline: changeOffline,
+    relaunch,
+    misconfigure: props.onMisconfigure,
+  });
 
   return (
     <Sections

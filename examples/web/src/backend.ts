@@ -1,3 +1,4 @@
+import { createHolds, fetchWithoutAnswer, withHolds } from "./holds";
 import {
   API_PATHS,
   createHttpTransport,
@@ -61,6 +62,11 @@ export interface DemoBackend {
   deciderOf(operation: Operation, code: ErrorCode): FaultDecider;
   /** The next `times` calls of `operation` fail with `code`, each one, where the code is decided. */
   failNext(operation: Operation, code: ErrorCode, times: number): Promise<void>;
+  /**
+   * The next call of `operation` reaches the simulated backend, which does its work, but its answer never
+   * comes back to the flow (the page's network drops it).
+   */
+  holdNext(operation: Operation): Promise<void>;
   /** Every fault armed in this run, oldest first, armed or fired. */
   faults(): Promise<readonly DemoFault[]>;
   setOffline(offline: boolean): Promise<void>;
@@ -95,6 +101,7 @@ const accountOf = (scenario: Scenario, options: BackendOptions): SimulatorOption
 /** The token and backend both simulated in the page: no server needed. */
 export const createEmbeddedBackend = (options: BackendOptions): DemoBackend => {
   let simulator: Simulator = createSimulator();
+  const holds = createHolds();
   let offline = false;
   let latency = 0;
   return {
@@ -104,7 +111,8 @@ export const createEmbeddedBackend = (options: BackendOptions): DemoBackend => {
       simulator = createSimulator(accountOf(scenario, options));
       simulator.setOffline(offline);
       simulator.setLatency(latency);
-      return simulator.services;
+      holds.reset();
+      return { ...simulator.services, transport: withHolds(simulator.services.transport, holds) };
     },
     async outbox() {
       return [...simulator.outbox];
@@ -112,6 +120,9 @@ export const createEmbeddedBackend = (options: BackendOptions): DemoBackend => {
     deciderOf: (operation, code) => (comesFromToken(operation, code) ? "token" : "simulator"),
     async failNext(operation, code, times) {
       simulator.failNext(operation, code, { times });
+    },
+    async holdNext(operation) {
+      holds.hold(operation);
     },
     async faults() {
       return simulator.faults.map((fault) => {
@@ -141,9 +152,10 @@ const OPERATION_OF_PATH: Readonly<Record<string, Operation>> = {
  * The page's own network, under the HTTP transport: offline, or with a 2202 armed on an operation, a
  * request fails as `fetch` fails without a connection, before anything is sent. A dropped connection on
  * the server's side would not do: the browser silently retries a request whose kept-alive connection
- * closed, and the retry goes through.
+ * closed, and the retry goes through. A held operation's request is sent, and its response dropped.
  */
 const createPageNetwork = (now: () => number) => {
+  const holds = createHolds();
   let offline = false;
   let lastId = 0;
   let requests = 0;
@@ -157,7 +169,7 @@ const createPageNetwork = (now: () => number) => {
         armed.firedBy = { call: armed.operation, callNumber: requests, at: now() };
       return Promise.reject(new TypeError("Failed to fetch: no network (decided in the page)"));
     }
-    return globalThis.fetch(input, init);
+    return holds.take(operation) ? fetchWithoutAnswer(input, init) : globalThis.fetch(input, init);
   };
   return {
     fetch: fetchThroughPage,
@@ -167,6 +179,7 @@ const createPageNetwork = (now: () => number) => {
         records.push({ id: lastId, operation, code: 2202, armedAt: now(), firedBy: null });
       }
     },
+    hold: holds.hold,
     records: (): readonly FaultRecord[] => records,
     setOffline(flag: boolean) {
       offline = flag;
@@ -174,6 +187,7 @@ const createPageNetwork = (now: () => number) => {
     reset() {
       records.length = 0;
       requests = 0;
+      holds.reset();
     },
   };
 };
@@ -228,6 +242,9 @@ export const createHttpBackend = (baseUrl: string, options: BackendOptions): Dem
         default:
           await controls.failNext(operation, code, { times });
       }
+    },
+    async holdNext(operation) {
+      network.hold(operation);
     },
     async faults() {
       const server = tagged(await controls.faults(), "server");

@@ -1,16 +1,28 @@
 import { useEffect } from "react";
 import type { DemoBackend } from "./backend";
 
+/** What the page does as the app around the flow: the network's state, and a relaunch of the app. */
+export interface AppControls {
+  /** The fault panel's "Offline" box: the simulated network and the flow's `network.offline` / `network.online`. */
+  readonly setOffline: (offline: boolean) => Promise<void>;
+  /** The app killed and launched again: the flow restored from the snapshot it persisted. */
+  readonly relaunch: () => void;
+  /** The app launched again, before `start`, with a config `initialize` refuses (2006). */
+  readonly misconfigure: () => void;
+}
+
 /**
  * The demo's simulator as `window.pimsSimulator`, the handle `pims-enrollment/testing`'s browser driver
- * arms faults and reads the SMS through (docs/guides/testing-your-ui.md). `setOffline` is the fault
- * panel's "Offline" box: the simulated network and the flow's `network.offline` / `network.online`.
+ * arms faults, holds calls, relaunches the app and reads the SMS through (docs/guides/testing-your-ui.md).
  */
-export const useSimulatorHook = (backend: DemoBackend, setOffline: (offline: boolean) => Promise<void>) => {
+export const useSimulatorHook = (backend: DemoBackend, app: AppControls) => {
   useEffect(() => {
     const hook = {
       failNext: backend.failNext,
-      setOffline,
+      holdNext: backend.holdNext,
+      setOffline: app.setOffline,
+      relaunch: app.relaunch,
+      misconfigure: app.misconfigure,
       lastCode: async () => (await backend.outbox()).at(-1)?.code ?? null,
     };
     Object.assign(window, { pimsSimulator: hook });
