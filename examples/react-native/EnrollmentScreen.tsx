@@ -40,7 +40,7 @@ export const EnrollmentScreen = ({ enrollment, t }: { enrollment: UseEnrollment;
   return (
     <View style={styles.screen} aria-busy={view.busy}>
       <Text role="heading" style={styles.title}>
-        {titleOf(t, view.step)}
+        {titleOf(t, view)}
       </Text>
       {view.online ? null : <Text style={styles.badge}>{t.offline}</Text>}
       {view.busy ? <ActivityIndicator /> : null}

@@ -14,6 +14,8 @@ export interface Strings {
   readonly appTitle: string;
   readonly titles: Readonly<Record<string, string>>;
   readonly pleaseWait: string;
+  /** The title of a step waiting for the network or for "Try again": nothing is under way. */
+  readonly onHold: string;
   readonly start: string;
   readonly codeLabel: string;
   readonly codeHint: string;
@@ -24,7 +26,6 @@ export interface Strings {
   readonly cancel: string;
   readonly attemptsLeft: (count: number) => string;
   readonly codeExpiresIn: (seconds: number) => string;
-  readonly sentTo: (phone: string) => string;
   readonly offline: string;
   readonly next: Readonly<Record<"newPin" | "existingPin" | "remove" | "addPhone", string>>;
   readonly phoneTitle: string;
@@ -48,6 +49,7 @@ export const strings: Record<Language, Strings> = {
       cancelled: "Enrollment cancelled",
     },
     pleaseWait: "Please wait…",
+    onHold: "On hold",
     start: "Start",
     codeLabel: "SMS code",
     codeHint: "The code has 4 to 10 digits.",
@@ -58,7 +60,6 @@ export const strings: Record<Language, Strings> = {
     cancel: "Cancel",
     attemptsLeft: (n) => (n === 1 ? "1 attempt left" : `${n} attempts left`),
     codeExpiresIn: (s) => `The code expires in ${s} s`,
-    sentTo: (phone) => `We sent a code by SMS to ${phone}.`,
     offline: "Offline",
     next: {
       newPin: "Next: choose a PIN for this device.",
@@ -85,6 +86,7 @@ export const strings: Record<Language, Strings> = {
       cancelled: "Enrôlement annulé",
     },
     pleaseWait: "Veuillez patienter…",
+    onHold: "En attente",
     start: "Commencer",
     codeLabel: "Code reçu par SMS",
     codeHint: "Le code compte de 4 à 10 chiffres.",
@@ -95,7 +97,6 @@ export const strings: Record<Language, Strings> = {
     cancel: "Annuler",
     attemptsLeft: (n) => (n <= 1 ? `${n} essai restant` : `${n} essais restants`),
     codeExpiresIn: (s) => `Le code expire dans ${s} s`,
-    sentTo: (phone) => `Nous avons envoyé un code par SMS au ${phone}.`,
     offline: "Hors ligne",
     next: {
       newPin: "Étape suivante : choisissez un code PIN pour cet appareil.",
@@ -122,6 +123,7 @@ export const strings: Record<Language, Strings> = {
       cancelled: "Registrierung abgebrochen",
     },
     pleaseWait: "Bitte warten…",
+    onHold: "Angehalten",
     start: "Starten",
     codeLabel: "SMS-Code",
     codeHint: "Der Code hat 4 bis 10 Ziffern.",
@@ -132,7 +134,6 @@ export const strings: Record<Language, Strings> = {
     cancel: "Abbrechen",
     attemptsLeft: (n) => (n === 1 ? "Noch 1 Versuch" : `Noch ${n} Versuche`),
     codeExpiresIn: (s) => `Der Code läuft in ${s} s ab`,
-    sentTo: (phone) => `Wir haben einen Code per SMS an ${phone} gesendet.`,
     offline: "Offline",
     next: {
       newPin: "Nächster Schritt: Wählen Sie eine PIN für dieses Gerät.",
@@ -159,6 +160,7 @@ export const strings: Record<Language, Strings> = {
       cancelled: "Registrazione annullata",
     },
     pleaseWait: "Attendere…",
+    onHold: "In sospeso",
     start: "Inizia",
     codeLabel: "Codice SMS",
     codeHint: "Il codice ha da 4 a 10 cifre.",
@@ -169,7 +171,6 @@ export const strings: Record<Language, Strings> = {
     cancel: "Annulla",
     attemptsLeft: (n) => (n === 1 ? "1 tentativo rimasto" : `${n} tentativi rimasti`),
     codeExpiresIn: (s) => `Il codice scade tra ${s} s`,
-    sentTo: (phone) => `Abbiamo inviato un codice via SMS al ${phone}.`,
     offline: "Offline",
     next: {
       newPin: "Passo successivo: scegli un PIN per questo dispositivo.",
@@ -196,6 +197,7 @@ export const strings: Record<Language, Strings> = {
       cancelled: "Registro cancelado",
     },
     pleaseWait: "Espera, por favor…",
+    onHold: "En espera",
     start: "Empezar",
     codeLabel: "Código SMS",
     codeHint: "El código tiene de 4 a 10 cifras.",
@@ -206,7 +208,6 @@ export const strings: Record<Language, Strings> = {
     cancel: "Cancelar",
     attemptsLeft: (n) => (n === 1 ? "Queda 1 intento" : `Quedan ${n} intentos`),
     codeExpiresIn: (s) => `El código caduca en ${s} s`,
-    sentTo: (phone) => `Hemos enviado un código por SMS al ${phone}.`,
     offline: "Sin conexión",
     next: {
       newPin: "Siguiente paso: elige un PIN para este dispositivo.",
@@ -219,5 +220,14 @@ export const strings: Record<Language, Strings> = {
   },
 };
 
-/** The title of a step; while a backend call runs, "Please wait…". */
-export const titleOf = (t: Strings, step: string): string => t.titles[step] ?? t.pleaseWait;
+/**
+ * The title of a step. A step that only calls the backend has none: "Please wait…" while the call runs,
+ * "On hold" while it waits for the network or for "Try again".
+ */
+export const titleOf = (
+  t: Strings,
+  view: { readonly step: string; readonly phase: string | null },
+): string => {
+  const onHold = view.phase === "stalled" || view.phase === "offline";
+  return t.titles[view.step] ?? (onHold ? t.onHold : t.pleaseWait);
+};

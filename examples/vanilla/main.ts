@@ -80,7 +80,7 @@ const render = () => {
   if (view.error) errorBox.dataset.pimsError = String(view.error.code);
   else delete errorBox.dataset.pimsError;
 
-  title.textContent = titleOf(t, step);
+  title.textContent = titleOf(t, view);
   // "Sent" only as the view model says it: once a send succeeded.
   status.textContent = view.busy ? t.pleaseWait : (view.notice ?? nextStep(view));
   // Announced at the moments that matter only, never the countdown's every second.

@@ -69,10 +69,11 @@ const suite = (name: "vue" | "svelte") =>
         await expect
           .poll(() => page.locator("[data-pims-attempts-left]").textContent())
           .toBe(t.attemptsLeft(2));
-        await expect.poll(() => focused(page)).toBe("#sms-code");
-        expect(
-          await field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
-        ).toEqual([0, 6]);
+        // The field had the focus already (Enter was pressed in it): wait for its content to be selected.
+        await expect
+          .poll(() => field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]))
+          .toEqual([0, 6]);
+        expect(await focused(page)).toBe("#sms-code");
         const alertId = await page.getByRole("alert").getAttribute("id");
         expect((await field.getAttribute("aria-describedby"))?.split(" ")).toContain(alertId);
         expect(await field.getAttribute("aria-invalid")).toBe("true");

@@ -188,7 +188,7 @@ describe("the final screens", () => {
     expect(d.problems).toEqual([]);
   });
 
-  it("offers a retry after a server error, and the retry goes through", async () => {
+  it("offers a retry after a server error, headed as on hold, and the retry goes through", async () => {
     const d = await demo.open();
     await d.injectFault("trustedphonenumber.get", 2204);
     await d.app.getByRole("button", { name: "Start" }).click();
@@ -198,6 +198,8 @@ describe("the final screens", () => {
       "The service is unavailable right now. Please try again in a moment.",
     );
     expect(await d.currentState()).toBe("checkingTrustedPhone.stalled");
+    // Nothing is looked up while it waits for "Try again": the heading says the lookup is on hold.
+    expect(await d.app.getByRole("heading", { level: 3 }).textContent()).toBe("Phone number lookup on hold");
     await d.axe("17-server-error-retry");
     await d.screenshot("17-server-error-retry");
     await d.app.getByRole("button", { name: "Try again" }).click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type AnyMachineSnapshot, getNextSnapshot } from "xstate";
 import { labelOf } from "../../src/errors";
 import { enrollmentMachine } from "../../src/machines";
+import { messageFor, toViewModel } from "../../src/view";
 import { errorEvent } from "../support/events";
 import { type ActorId, outcomeFixtures } from "./fixtures";
 import { leafOf } from "./oracle";
@@ -75,6 +76,26 @@ describe("the statechart's contract, in every state the model reaches", () => {
     const requests = active.filter((s) => BUSY.has(leafOf(s.value)));
     expect(requests.some((s) => s.context.sendsUsed > 0)).toBe(true);
     expect(requests.filter((s) => s.context.error !== null).map((s) => leafOf(s.value))).toEqual([]);
+  });
+
+  it('carries on once back online wherever its message promises to (2202: "We will continue as soon as you are back online")', () => {
+    const promise = messageFor(2202);
+    const promising = active.filter((s) => toViewModel(s).error?.message === promise);
+    expect(new Set(promising.map((s) => leafOf(s.value)))).toEqual(
+      new Set([
+        "checkingDevice.offline",
+        "checkingTrustedPhone.offline",
+        "requestingCode.offline",
+        "validatingCode.offline",
+        "synchronizing.offline",
+      ]),
+    );
+    const broken = promising
+      .filter(
+        (s) => !getNextSnapshot(enrollmentMachine, s as never, { type: "network.online" }).hasTag("busy"),
+      )
+      .map((s) => leafOf(s.value));
+    expect(broken).toEqual([]);
   });
 
   it("an actor that throws ends the flow in failed with 2000 Unknown error, in context, output and for every actor", () => {

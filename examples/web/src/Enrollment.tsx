@@ -141,12 +141,10 @@ export function Enrollment({ flow, t, onStartOver, focusOnMount, pinBlocked }: P
         </section>
       );
     case "progress": {
-      // Waiting for the network or for "Try again", the SMS request sends nothing: its heading says so.
+      // Waiting for the network or for "Try again", nothing is under way: the heading says the step is on hold.
       const onHold = view.phase === "stalled" || view.phase === "offline";
       const title =
-        step === "requestingCode" && onHold
-          ? t.codeRequestOnHold
-          : (t.progress[step as keyof UiStrings["progress"]] ?? t.pleaseWait);
+        (onHold ? t.progressOnHold : t.progress)[step as keyof UiStrings["progress"]] ?? t.pleaseWait;
       return (
         <section className="screen" aria-busy={view.busy} {...pims}>
           {heading(title)}

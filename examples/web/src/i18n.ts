@@ -20,8 +20,8 @@ export interface UiStrings {
     readonly requestingCode: string;
     readonly synchronizing: string;
   };
-  /** The heading while the SMS request waits for the network or for "Try again": nothing is being sent. */
-  readonly codeRequestOnHold: string;
+  /** The headings of the same steps while they wait for the network or for "Try again": nothing is under way. */
+  readonly progressOnHold: UiStrings["progress"];
   readonly pleaseWait: string;
   readonly codeTitle: string;
   readonly newCodeTitle: string;
@@ -77,7 +77,13 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Sending you a code by SMS…",
       synchronizing: "Finishing the set-up…",
     },
-    codeRequestOnHold: "Code request on hold",
+    progressOnHold: {
+      initializing: "Start-up on hold",
+      checkingDevice: "Device check on hold",
+      checkingTrustedPhone: "Phone number lookup on hold",
+      requestingCode: "Code request on hold",
+      synchronizing: "Set-up on hold",
+    },
     pleaseWait: "Please wait.",
     codeTitle: "Enter the code",
     newCodeTitle: "Ask for a new code",
@@ -132,7 +138,13 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Envoi d'un code par SMS…",
       synchronizing: "Finalisation de la configuration…",
     },
-    codeRequestOnHold: "Demande de code en attente",
+    progressOnHold: {
+      initializing: "Démarrage en attente",
+      checkingDevice: "Vérification de l'appareil en attente",
+      checkingTrustedPhone: "Recherche du numéro en attente",
+      requestingCode: "Demande de code en attente",
+      synchronizing: "Finalisation en attente",
+    },
     pleaseWait: "Veuillez patienter.",
     codeTitle: "Saisissez le code",
     newCodeTitle: "Demandez un nouveau code",
@@ -188,7 +200,13 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Ein Code wird per SMS gesendet…",
       synchronizing: "Die Einrichtung wird abgeschlossen…",
     },
-    codeRequestOnHold: "Code-Anforderung angehalten",
+    progressOnHold: {
+      initializing: "Start angehalten",
+      checkingDevice: "Geräteprüfung angehalten",
+      checkingTrustedPhone: "Suche der Telefonnummer angehalten",
+      requestingCode: "Code-Anforderung angehalten",
+      synchronizing: "Einrichtung angehalten",
+    },
     pleaseWait: "Bitte warten.",
     codeTitle: "Code eingeben",
     newCodeTitle: "Fordern Sie einen neuen Code an",
@@ -244,7 +262,13 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Invio di un codice via SMS…",
       synchronizing: "Completamento della configurazione…",
     },
-    codeRequestOnHold: "Richiesta del codice in sospeso",
+    progressOnHold: {
+      initializing: "Avvio in sospeso",
+      checkingDevice: "Verifica del dispositivo in sospeso",
+      checkingTrustedPhone: "Ricerca del numero in sospeso",
+      requestingCode: "Richiesta del codice in sospeso",
+      synchronizing: "Configurazione in sospeso",
+    },
     pleaseWait: "Attendi.",
     codeTitle: "Inserisci il codice",
     newCodeTitle: "Richiedi un nuovo codice",
@@ -300,7 +324,13 @@ export const ui: Record<Language, UiStrings> = {
       requestingCode: "Enviándote un código por SMS…",
       synchronizing: "Terminando la configuración…",
     },
-    codeRequestOnHold: "Solicitud del código en espera",
+    progressOnHold: {
+      initializing: "Inicio en espera",
+      checkingDevice: "Comprobación del dispositivo en espera",
+      checkingTrustedPhone: "Búsqueda del número en espera",
+      requestingCode: "Solicitud del código en espera",
+      synchronizing: "Configuración en espera",
+    },
     pleaseWait: "Espera un momento.",
     codeTitle: "Introduce el código",
     newCodeTitle: "Solicita un código nuevo",

@@ -10,6 +10,7 @@ import {
 } from "./backend";
 import { isLanguage } from "./i18n";
 import { de, es, fr, it, registerLocale } from "./pims";
+import "../../shared/visually-hidden.css";
 import "./styles.css";
 
 // The engine's messages read English by default; the demo's four other languages are registered, so that
