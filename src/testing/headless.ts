@@ -1,11 +1,10 @@
-import { type InspectionEvent, SimulatedClock, type Snapshot } from "xstate";
-import type { Operation } from "../errors/index.js";
+import type { InspectionEvent, Snapshot } from "xstate";
 // From the main entry, so that the bundled builds share its module (the languages the app registered).
 import { createEnrollmentActor, type EnrollmentActor, toViewModel } from "../index.js";
-import { createSimulator, type Simulator } from "../services/simulator/index.js";
-import { createFacadeFaults, type FacadeFaults, REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
+import { REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
 import { typedCode } from "./codes.js";
-import type { Driver, Scenario, ScenarioAction, ScreenReading } from "./types.js";
+import { openSimulatedRun, type SimulatedRun } from "./simulated-run.js";
+import type { Driver, ScenarioAction, ScreenReading } from "./types.js";
 
 /** `createHeadlessDriver`'s options: the messages' language, and an inspector for the actor. */
 export interface HeadlessDriverOptions {
@@ -13,19 +12,8 @@ export interface HeadlessDriverOptions {
   readonly inspect?: (event: InspectionEvent) => void;
 }
 
-/** Where the driver's clock starts. */
-const START = Date.UTC(2026, 0, 5, 9, 0, 0);
-
-interface Run {
+interface Run extends SimulatedRun {
   actor: EnrollmentActor;
-  readonly scenario: Scenario;
-  readonly simulator: Simulator;
-  readonly clock: SimulatedClock;
-  /** The operations whose next call the network holds. */
-  readonly held: Operation[];
-  readonly facadeFaults: FacadeFaults;
-  /** The app's config: the development one, or after `misconfigure` one `initialize` refuses. */
-  config: unknown;
 }
 
 /**
@@ -128,17 +116,7 @@ export const createHeadlessDriver = (options: HeadlessDriverOptions = {}): Drive
 
   return {
     async open(scenario) {
-      const clock = new SimulatedClock();
-      clock.set(START);
-      const simulator = createSimulator({ ...scenario.account, now: () => clock.now() });
-      const launched = {
-        scenario,
-        simulator,
-        clock,
-        held: [],
-        facadeFaults: createFacadeFaults(),
-        config: undefined,
-      };
+      const launched = openSimulatedRun(scenario);
       run = { ...launched, actor: launch(launched) };
     },
     perform,

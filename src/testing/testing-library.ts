@@ -1,14 +1,13 @@
 import type { ReactElement } from "react";
-import { type AnyActorRef, type InspectionEvent, SimulatedClock, type Snapshot } from "xstate";
-import type { Operation } from "../errors/index.js";
+import type { AnyActorRef, InspectionEvent, Snapshot } from "xstate";
 import type { EnrollmentClock } from "../machines/clock.js";
 import type { EnrollmentLimits } from "../machines/types.js";
 import type { Services } from "../services/ports.js";
-import { createSimulator, type Simulator } from "../services/simulator/index.js";
-import { createFacadeFaults, type FacadeFaults, REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
+import { REFUSED_CONFIG, withHeldCalls } from "./app-faults.js";
 import { typedCode } from "./codes.js";
 import { readScreen, selectors, shownElement } from "./dom.js";
-import type { Driver, Scenario, ScenarioAction } from "./types.js";
+import { openSimulatedRun, type SimulatedRun } from "./simulated-run.js";
+import type { Driver, ScenarioAction } from "./types.js";
 
 /**
  * What the component under test runs on: the driver's simulated services, the scenario's limits, its
@@ -38,22 +37,12 @@ export interface TestingLibraryDriverOptions {
   readonly render: (setup: TestingLibrarySetup) => ReactElement;
 }
 
-/** Where the driver's clock starts. */
-const START = Date.UTC(2026, 0, 5, 9, 0, 0);
-
 type Library = typeof import("@testing-library/react");
 
-interface Run {
+interface Run extends SimulatedRun {
   readonly library: Library;
   container: HTMLElement;
   unmount: () => void;
-  readonly scenario: Scenario;
-  readonly simulator: Simulator;
-  readonly clock: SimulatedClock;
-  /** The operations whose next call the network holds. */
-  readonly held: Operation[];
-  readonly facadeFaults: FacadeFaults;
-  config: unknown;
   /** The flow's actor, as the inspector last saw it start. */
   actor: AnyActorRef | undefined;
 }
@@ -176,19 +165,11 @@ export const createTestingLibraryDriver = (options: TestingLibraryDriverOptions)
   return {
     async open(scenario) {
       const library = await import("@testing-library/react");
-      const clock = new SimulatedClock();
-      clock.set(START);
-      const simulator = createSimulator({ ...scenario.account, now: () => clock.now() });
       const opened: Run = {
+        ...openSimulatedRun(scenario),
         library,
         container: document.createElement("div"),
         unmount: () => undefined,
-        scenario,
-        simulator,
-        clock,
-        held: [],
-        facadeFaults: createFacadeFaults(),
-        config: undefined,
         actor: undefined,
       };
       launch(opened);
