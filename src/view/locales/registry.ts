@@ -1,20 +1,18 @@
 import type { ErrorCode } from "../../errors/index.js";
 import { en } from "./en.js";
-import type { LocaleStrings, NoticeKey } from "./types.js";
+import { LOCALES, type LocaleStrings, type NoticeKey } from "./types.js";
 
 // English is always here: the default, and what a locale not registered falls back to. The other languages
 // are registered by the app, so that a bundler which keeps every module an import reaches (Metro) ships only
 // the languages the app imports.
 const registered = new Map<string, LocaleStrings>([[en.language, en]]);
 
-const languages: readonly string[] = ["en", "fr", "de", "it", "es"];
-
 const isLocaleStrings = (value: unknown): value is LocaleStrings => {
   if (typeof value !== "object" || value === null) return false;
   const { language, messages, notices } = value as Partial<Record<keyof LocaleStrings, unknown>>;
   return (
     typeof language === "string" &&
-    languages.includes(language) &&
+    (LOCALES as readonly string[]).includes(language) &&
     typeof messages === "object" &&
     messages !== null &&
     typeof notices === "object" &&

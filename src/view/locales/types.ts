@@ -1,7 +1,10 @@
 import type { ErrorCode } from "../../errors/index.js";
 
+/** The languages the package translates the view model into. */
+export const LOCALES = ["en", "fr", "de", "it", "es"] as const;
+
 /** A language the package translates the view model into. */
-export type Locale = "en" | "fr" | "de" | "it" | "es";
+export type Locale = (typeof LOCALES)[number];
 
 /**
  * What the user reads beside the errors' own messages: the status of code entry, the messages an error gets
