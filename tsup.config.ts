@@ -3,7 +3,10 @@ import { resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
-/** The code an app on React Native imports: all but the server, the CLI and the test drivers (Node's). */
+/**
+ * The code an app on React Native imports: all but the server, the CLI, the test drivers (Node's) and the
+ * client of the reference server's simulator controls (a test tool on loopback).
+ */
 const appEntries = {
   index: "src/index.ts",
   simulator: "src/simulator.ts",
@@ -20,6 +23,7 @@ const appEntries = {
 /** The package's entry points, as `exports` in package.json names them. */
 const entries = {
   ...appEntries,
+  "http/controls": "src/http/controls.ts",
   server: "src/server.ts",
   // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps it, tsup makes dist/cli.js executable.
   cli: "src/cli.ts",

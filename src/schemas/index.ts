@@ -1,4 +1,5 @@
 export * from "./answers.js";
+export * from "./bearer-token.js";
 export * from "./config.js";
 export * from "./envelope.js";
 export * from "./limits.js";

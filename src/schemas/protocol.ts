@@ -1,13 +1,13 @@
 import * as z from "zod/mini";
+import { BEARER_TOKEN_PATTERN, MAX_BEARER_TOKEN_LENGTH } from "./bearer-token.js";
 
 /**
- * The bodies of the HTTP protocol (docs/protocol.md) that `src/schemas/answers.ts` does not already
- * describe: what the server accepts, what `POST /v1/smscode` answers, and the simulator controls.
+ * The bodies of the HTTP protocol (docs/protocol.md) that the transport's answers (`src/schemas/answers.ts`)
+ * are not: what the server accepts, its error bodies as the simulator controls' client reads them, and the
+ * simulator controls.
  */
 
-/** An RFC 6750 `b64token`: what follows `Bearer ` in the Authorization header. */
-export const BEARER_TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
-export const MAX_BEARER_TOKEN_LENGTH = 4096;
+/** The bearer token a request must carry, as the server checks it. */
 export const bearerTokenSchema = z
   .string()
   .check(z.minLength(1), z.maxLength(MAX_BEARER_TOKEN_LENGTH), z.regex(BEARER_TOKEN_PATTERN));
@@ -17,8 +17,6 @@ export const accountQuerySchema = z.enum(["isDeviceActivated", "isAccountBlocked
 
 /** `POST /v1/smscode`: an empty JSON object (or no body at all). */
 export const smsCodeRequestSchema = z.object({});
-/** What `POST /v1/smscode` answers once the SMS is sent. */
-export const smsSentAnswerSchema = z.object({ sent: z.literal(true) });
 
 /**
  * `POST /v1/smscode/validation`. Digits only; the facade already checked the format, so up to 20 digits

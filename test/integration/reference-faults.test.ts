@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpTransport, createSimulatorControls } from "../../src/http";
+import { createHttpTransport } from "../../src/http";
+import { createSimulatorControls } from "../../src/http/controls";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import { newToken } from "./support";
 

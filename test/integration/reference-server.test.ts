@@ -1,7 +1,8 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpTransport, createSimulatorControls } from "../../src/http";
+import { createHttpTransport } from "../../src/http";
+import { createSimulatorControls } from "../../src/http/controls";
 import { createReferenceHandler, createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { Outcome } from "../../src/services/ports";
 import { PHONE } from "../support/fixtures";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CreatePimsOptions, createPims } from "../../src/facade";
-import { createHttpTransport, createSimulatorControls, type HttpTransportOptions } from "../../src/http";
+import { createHttpTransport, type HttpTransportOptions } from "../../src/http";
+import { createSimulatorControls } from "../../src/http/controls";
 import type { ReferenceServer } from "../../src/server";
 import { createSimulator } from "../../src/simulator";
 

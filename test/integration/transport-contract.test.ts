@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorCode, Operation } from "../../src/errors";
-import { createHttpTransport, createSimulatorControls } from "../../src/http";
+import { createHttpTransport } from "../../src/http";
+import { createSimulatorControls } from "../../src/http/controls";
 import { createReferenceServer, type ReferenceServer } from "../../src/server";
 import type { Outcome, Transport } from "../../src/services/ports";
 import { createSimulator } from "../../src/simulator";

@@ -10,6 +10,7 @@ const entries = [
   "src/index.ts",
   "src/simulator.ts",
   "src/http.ts",
+  "src/http/controls.ts",
   "src/server.ts",
   "src/react.ts",
   "src/testing.ts",

@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import {
-  API_PATHS,
-  CONTROL_PATHS,
-  createHttpTransport,
-  createSimulatorControls,
-  type FetchLike,
-  HEALTH_PATH,
-  isLoopbackHost,
-} from "../../src/http";
+import { API_PATHS, createHttpTransport, type FetchLike, HEALTH_PATH, isLoopbackHost } from "../../src/http";
+import { CONTROL_PATHS, createSimulatorControls } from "../../src/http/controls";
 import { deviceActivatedAnswerSchema } from "../../src/schemas/answers";
 import { interpretResponse } from "../../src/services/http/answer";
 import { parseBaseUrl, resolvePath } from "../../src/services/http/base-url";
@@ -185,6 +178,33 @@ describe("what each answer becomes", () => {
     ["a 302", () => new Response(null, { status: 302, headers: { location: "https://elsewhere" } }), 2204],
   ] as const)("%s → %s", async (_name, response, code) => {
     expect(codeOf(await answerOf(response))).toBe(code);
+  });
+
+  it.each([
+    ["an SMS answer that says it was not sent", { sent: false }],
+    ["an SMS answer whose `sent` is the string true", { sent: "true" }],
+    ["an SMS answer without `sent`", {}],
+  ])("%s → 2203", async (_name, body) => {
+    const { fetch } = scripted(() => json(200, body));
+    expect(codeOf(await transportWith(fetch).requestSmsCode(ctx()))).toBe(2203);
+  });
+
+  it.each([
+    ["an empty activation code", { status: "NotEnrolled", activationCode: "" }],
+    ["an activation code that is not a string", { status: "NotEnrolled", activationCode: 42 }],
+    ["a status outside the documented ones", { status: "Enrolled", activationCode: "act-1" }],
+  ])("a validation answer with %s → 2203", async (_name, body) => {
+    const { fetch } = scripted(() => json(200, body));
+    expect(codeOf(await transportWith(fetch).validateSmsCode("123456", ctx()))).toBe(2203);
+  });
+
+  it.each([
+    ["the code as a string", { error: { code: "2305" } }],
+    ["a fractional code", { error: { code: 2305.5 } }],
+    ["no code", { error: { label: "Invalid code" } }],
+  ])("a refusal with %s → 2203", async (_name, body) => {
+    const { fetch } = scripted(() => json(422, body));
+    expect(codeOf(await transportWith(fetch).validateSmsCode("123456", ctx()))).toBe(2203);
   });
 
   it("a fetch that rejects (no connection) → 2202", async () => {

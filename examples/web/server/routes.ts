@@ -1,4 +1,5 @@
-import { API_PATHS, CONTROL_PATHS, HEALTH_PATH } from "../../../src/http";
+import { API_PATHS, HEALTH_PATH } from "../../../src/http";
+import { CONTROL_PATHS } from "../../../src/http/controls";
 
 const referencePaths = new Set<string>([
   HEALTH_PATH,

@@ -1,16 +1,12 @@
 /**
  * The engine, as the demo imports it. An app imports the same names from the package:
- * `pims-enrollment`, `pims-enrollment/react`, `pims-enrollment/simulator`, `pims-enrollment/http` and
- * `pims-enrollment/locales/<language>`.
+ * `pims-enrollment`, `pims-enrollment/react`, `pims-enrollment/simulator`, `pims-enrollment/http`,
+ * `pims-enrollment/http/controls` and `pims-enrollment/locales/<language>`.
  * The demo builds from the sources so that `npm start` needs no `npm run build` first.
  */
 
-export {
-  API_PATHS,
-  createHttpTransport,
-  createSimulatorControls,
-  type SimulatorControls,
-} from "../../../src/http";
+export { API_PATHS, createHttpTransport } from "../../../src/http";
+export { createSimulatorControls, type SimulatorControls } from "../../../src/http/controls";
 export {
   documentedCodes,
   type EnrollmentViewModel,

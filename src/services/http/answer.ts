@@ -1,6 +1,6 @@
-import * as z from "zod/mini";
-import { type ErrorCode, fail, isErrorCode, succeed } from "../../errors/index.js";
-import { errorBodySchema } from "../../schemas/protocol.js";
+import type * as z from "zod/mini";
+import { type ErrorCode, fail, succeed } from "../../errors/index.js";
+import { errorAnswerSchema } from "../../schemas/answers.js";
 import type { Outcome } from "../ports.js";
 import { REFUSAL_STATUSES } from "./protocol.js";
 import { discardBody, readBoundedText } from "./read-body.js";
@@ -42,14 +42,14 @@ export const interpretResponse = async <T>(
   if (response.status === 200) {
     const body = await parseJson(response, maxBytes);
     if (!body.ok) return body;
-    const parsed = z.safeParse(schema, body.value);
+    const parsed = schema.safeParse(body.value);
     return parsed.success ? succeed(parsed.data) : INVALID;
   }
   if (REFUSAL_STATUSES.includes(response.status)) {
     const body = await parseJson(response, maxBytes);
     if (!body.ok) return body;
-    const parsed = z.safeParse(errorBodySchema, body.value);
-    if (!parsed.success || !isErrorCode(parsed.data.error.code)) return INVALID;
+    const parsed = errorAnswerSchema.safeParse(body.value);
+    if (!parsed.success) return INVALID;
     // 2202 says nothing left the device; an answer that carries it did come back from a server, which
     // is then the one in error. Retried on `network.online`, it would send an SMS again and again.
     return parsed.data.error.code === NO_CONNECTION ? SERVER_ERROR : fail(parsed.data.error.code);

@@ -4,13 +4,10 @@ import {
   accountBlockedAnswerSchema,
   codeValidationAnswerSchema,
   deviceActivatedAnswerSchema,
+  smsSentAnswerSchema,
   trustedPhoneAnswerSchema,
 } from "../../schemas/answers.js";
-import {
-  BEARER_TOKEN_PATTERN,
-  MAX_BEARER_TOKEN_LENGTH,
-  smsSentAnswerSchema,
-} from "../../schemas/protocol.js";
+import { BEARER_TOKEN_PATTERN, MAX_BEARER_TOKEN_LENGTH } from "../../schemas/bearer-token.js";
 import { withDeadline } from "../deadline.js";
 import type { AccountAnswer, CallContext, Outcome, Transport } from "../ports.js";
 import { interpretResponse } from "./answer.js";
