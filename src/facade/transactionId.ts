@@ -9,16 +9,12 @@ let next = 0;
  * `Math.random`: a transaction id tells calls apart and guards nothing, and no call may fail for want of one.
  */
 const randomWords = (count: number): Uint16Array<ArrayBuffer> => {
-  const words = new Uint16Array(count);
-  if (typeof globalThis.crypto?.getRandomValues === "function") {
-    try {
-      return globalThis.crypto.getRandomValues(words);
-    } catch {
-      // A polyfill without its native module throws: fall back as if there were no CSPRNG.
-    }
+  try {
+    // Throws without `crypto`, and where a polyfill lacks its native module: both fall back alike.
+    return globalThis.crypto.getRandomValues(new Uint16Array(count));
+  } catch {
+    return Uint16Array.from({ length: count }, () => Math.floor(Math.random() * 0x10000));
   }
-  for (let index = 0; index < count; index++) words[index] = Math.floor(Math.random() * 0x10000);
-  return words;
 };
 
 /** A 16-bit word as four hex digits (the pool is refilled before it runs out: `undefined` never comes). */

@@ -80,11 +80,7 @@ export const validateSynchronize = (options: unknown): Result<Command, Refusal> 
     if (status !== undefined && !ENROLLMENT_STATUSES.includes(status as EnrollmentStatus)) {
       return refuse(2102, "status");
     }
-    return succeed({
-      key: "synchronize",
-      operation: "synchronize",
-      params: status === undefined ? {} : { status },
-    });
+    return succeed({ key: "synchronize", operation: "synchronize", params: { status } });
   } catch {
     return refuse(2102, "status");
   }

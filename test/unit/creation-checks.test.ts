@@ -121,6 +121,23 @@ describe("services are checked when the actor or the facade is created", () => {
     );
   });
 
+  it("createPims(null), createPims() and options that are not an object are a TypeError saying options are required", () => {
+    for (const options of [null, undefined, "services"]) {
+      const error = thrown(() => createPims(options as never));
+      expect(error, String(options)).toBeInstanceOf(TypeError);
+      expect(error.message, String(options)).toBe("createPims: options are required");
+    }
+  });
+
+  it("a transactionId or logger that is not a function is a TypeError naming the option", () => {
+    const error = thrown(() => createPims({ services: services(), transactionId: "x" as never }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe("createPims: transactionId must be a function");
+    expect(thrown(() => createPims({ services: services(), logger: console as never })).message).toBe(
+      "createPims: logger must be a function",
+    );
+  });
+
   it("a port missing a method is a TypeError naming it", () => {
     const { requestSmsCode: _, ...partial } = transport();
     expect(thrown(() => createEnrollmentActor({ services: { transport: partial } as never })).message).toBe(
@@ -155,9 +172,6 @@ describe("services are checked when the actor or the facade is created", () => {
     );
     expect(thrown(() => createPims({ services: services(), timeoutMs: 0 })).message).toBe(
       "createPims: timeoutMs must be a number from 1 to 2147483647 ms, not 0",
-    );
-    expect(thrown(() => createPims({ services: services(), transactionId: "x" as never }))).toBeInstanceOf(
-      TypeError,
     );
     const pims = createPims({ services: services(), timeoutMs: 5_000 });
     expect(await pims.initialize(developmentConfig)).toMatchObject({ status: "SUCCEEDED" });

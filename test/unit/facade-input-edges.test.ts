@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPims, developmentConfig, PimsError } from "../../src/facade";
 import { randomTransactionId } from "../../src/facade/transactionId";
 import type { InweboToken } from "../../src/services/ports";
@@ -28,6 +28,14 @@ describe("params that are not a plain object", () => {
     ["a string", "enrollment"],
     ["a number", 42],
     ["a function", () => ({ type: "enrollment" })],
+    ["an array without a prototype", Object.setPrototypeOf(Object.assign([], { type: "enrollment" }), null)],
+    [
+      "a function without a prototype",
+      Object.setPrototypeOf(
+        Object.assign(() => undefined, { type: "enrollment" }),
+        null,
+      ),
+    ],
   ])("%s → 2102 Invalid params parameter, nothing sent", async (_name, params) => {
     const { pims, sim } = await ready();
     expectFailed(await pims.get(SMS, params), 2102, "params");
@@ -120,6 +128,27 @@ describe("the 2316 recovery's guards", () => {
     expectFailed(await unconfigured.synchronize(), 2344);
   });
 
+  it("options null count as none: nothing is pending, so 2311, and the callback is called", async () => {
+    const { pims } = await ready();
+    const callback = vi.fn();
+    expectFailed(await pims.synchronize(callback, null as never), 2311);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it("options whose proxy throws when status is read → 2102 Invalid status parameter, and the facade does not throw", async () => {
+    const { pims, sim } = await ready();
+    const hostile = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expectFailed(await pims.synchronize(hostile), 2102, "status");
+    expect(sim.calls).toHaveLength(0);
+  });
+
   it("after an activation that failed otherwise than in its post-synchronization, there is nothing to synchronize", async () => {
     const sim = createSimulator({ seed: 4 });
     const token: InweboToken = {
@@ -162,6 +191,27 @@ describe("an abort that comes with the backend's answer", () => {
     expect(message).toBeNull();
     expect(called).toBe(0);
   });
+
+  it("still wins once the answer has arrived, until it is delivered: no callback, and the promise resolves to null", async () => {
+    const sim = createSimulator({ seed: 6 });
+    const controller = new AbortController();
+    const transport = {
+      ...sim.services.transport,
+      requestSmsCode: (ctx: { signal: AbortSignal }) => {
+        // The call lets its work go once the answer has arrived: the app aborts at that moment.
+        ctx.signal.addEventListener("abort", () => controller.abort(), { once: true });
+        return sim.services.transport.requestSmsCode(ctx);
+      },
+    };
+    const pims = createPims({ services: { ...sim.services, transport } });
+    await pims.initialize(developmentConfig);
+    const callback = vi.fn();
+    const message = await pims.get(SMS, { type: "enrollment" }, callback, { signal: controller.signal });
+    expect(sim.outbox).toHaveLength(1);
+    expect(controller.signal.aborted).toBe(true);
+    expect(message).toBeNull();
+    expect(callback).not.toHaveBeenCalled();
+  });
 });
 
 describe("a refusal as an Error", () => {
@@ -189,4 +239,62 @@ describe("transaction ids", () => {
     // 4 000 ids × 1/65 536: expect none; a byte left unset would show in one id of each draw of 64.
     expect(ids.filter((id) => id.endsWith("0000")).length).toBeLessThanOrEqual(2);
   });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+
+  /** The words an id shows, as numbers: `00010002-0003` shows 1, 2 and 3. */
+  const wordsOf = (id: string) =>
+    (id.replace("-", "").match(/.{4}/g) ?? []).map((word) => Number.parseInt(word, 16));
+
+  /** Draws the words 1, 2, 3 … in turn, so that the ids show which of the drawn words they took. */
+  const countingWords = () => {
+    let drawn = 0;
+    return () => {
+      drawn += 1;
+      return drawn;
+    };
+  };
+
+  const randomSources: [string, (nextWord: () => number) => void][] = [
+    [
+      "crypto.getRandomValues, where the platform has it",
+      (nextWord) => {
+        vi.spyOn(globalThis.crypto, "getRandomValues").mockImplementation((array) => {
+          if (array instanceof Uint16Array) array.set(Array.from(array, nextWord));
+          return array;
+        });
+      },
+    ],
+    [
+      "Math.random, without crypto (React Native without the polyfill)",
+      (nextWord) => {
+        vi.stubGlobal("crypto", undefined);
+        vi.spyOn(Math, "random").mockImplementation(() => nextWord() / 0x10000);
+      },
+    ],
+    [
+      "Math.random, where getRandomValues throws (a polyfill without its native module)",
+      (nextWord) => {
+        vi.spyOn(globalThis.crypto, "getRandomValues").mockImplementation(() => {
+          throw new Error("Native module not found");
+        });
+        vi.spyOn(Math, "random").mockImplementation(() => nextWord() / 0x10000);
+      },
+    ],
+  ];
+
+  it.each(randomSources)(
+    "come from %s: each id is the next three words drawn, none skipped or used twice, across refills of the pool",
+    async (_source, install) => {
+      // A fresh module: no word drawn by an earlier test is left in its pool.
+      vi.resetModules();
+      const fresh = await import("../../src/facade/transactionId");
+      install(countingWords());
+      const ids = Array.from({ length: 200 }, () => fresh.randomTransactionId());
+      expect(ids.flatMap(wordsOf)).toEqual(Array.from({ length: 600 }, (_, index) => index + 1));
+    },
+  );
 });

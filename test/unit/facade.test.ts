@@ -6,6 +6,7 @@ import { expectFailed, expectSucceeded } from "../support/messages";
 import { callArrived } from "../support/timing";
 
 const SMS = "pims.authentication.smscode";
+const ACCOUNT = "pims.authentication.account";
 const GET_CODE = { type: "enrollment" };
 
 const setup = async (options: Parameters<typeof createSimulator>[0] = {}) => {
@@ -219,6 +220,25 @@ describe("the facade", () => {
     expectSucceeded(await pims.get(SMS, GET_CODE), null);
   });
 
+  it("a call aborted before it starts holds no place: the same call made at once runs, and only it reaches the backend", async () => {
+    const { pims, sim } = await setup();
+    const aborted = pims.get(SMS, GET_CODE, { signal: AbortSignal.abort() });
+    const next = pims.get(SMS, GET_CODE);
+    expect(await aborted).toBeNull();
+    expectSucceeded(await next, null);
+    expect(sim.calls.map((call) => call.operation)).toEqual(["smscode.get"]);
+  });
+
+  it("the same GET with another variant is no duplicate: both account checks run at once", async () => {
+    const { pims, sim } = await setup();
+    sim.setLatency(20);
+    const activated = pims.get(ACCOUNT, { type: "isDeviceActivated", actionType: "strong" });
+    const blocked = pims.get(ACCOUNT, { type: "isAccountBlocked", actionType: "strong" });
+    const code = pims.get(SMS, GET_CODE);
+    const messages = await Promise.all([activated, blocked, code]);
+    expect(messages.map((message) => message?.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED"]);
+  });
+
   it("answers the 2316 recovery with the status the validation returned", async () => {
     const { pims, sim } = await setup({ alreadyEnrolled: true });
     await pims.get(SMS, GET_CODE);
@@ -259,6 +279,22 @@ describe("the facade", () => {
     pims.release();
     expectFailed(await pending, 2001);
     expect(callback).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("a facade initialized again after release()", () => {
+  it("answers 2005 to a call that duplicates its own call in flight, while the call release() cut short settles", async () => {
+    const { pims, sim } = await setup();
+    sim.setLatency(50);
+    const cutShort = pims.get(SMS, GET_CODE);
+    pims.release();
+    const initialized = pims.initialize(developmentConfig);
+    const current = pims.get(SMS, GET_CODE);
+    expectFailed(await cutShort, 2001);
+    expectFailed(await pims.get(SMS, GET_CODE), 2005);
+    expectSucceeded(await initialized, null);
+    expectSucceeded(await current, null);
+    expect(sim.outbox).toHaveLength(1);
   });
 });
 
