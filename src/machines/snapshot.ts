@@ -61,18 +61,13 @@ const collectRestingStates = (
   return into;
 };
 
-let restingStates: Map<string, RestingState> | undefined;
-/** The state whose value, in JSON, is `value`; none for any other value. */
-const restingStateOf = (value: string): RestingState | undefined => {
-  restingStates ??= collectRestingStates(enrollmentMachine.root, [], new Map(), new Map());
-  return restingStates.get(value);
-};
+/** The states a snapshot can be in, by value in JSON; no other value is one. */
+const restingStates = /* @__PURE__ */ collectRestingStates(enrollmentMachine.root, [], new Map(), new Map());
 
 /** An absolute deadline: an instant a `Date` holds, or none. */
-const deadlineSchema = () =>
-  z.nullable(limitSchema({ min: 0, max: MAX_EPOCH_MS, integer: false, unit: " ms" }));
+const deadlineSchema = () => z.nullable(limitSchema({ min: 0, max: MAX_EPOCH_MS, integer: false }));
 /** A count of sends or attempts; `refine` checks it against its limit. */
-const counterSchema = () => limitSchema({ min: 0, max: MAX_COUNT, integer: true, unit: "" });
+const counterSchema = () => limitSchema({ min: 0, max: MAX_COUNT, integer: true });
 
 /** The flow's limits, each within its documented bounds: one check per entry of `timerLimits`. */
 const timersSchema = () =>
@@ -127,7 +122,7 @@ const restoredInput = ({ input }: Invoke, context: EnrollmentContext): unknown =
     ? (input as (args: { context: EnrollmentContext }) => unknown)({ context })
     : input;
 
-let schema: ReturnType<typeof persistedSchema> | undefined;
+const schema = /* @__PURE__ */ persistedSchema();
 
 /**
  * One zod issue as a line: where, what is wrong (zod's issue code, or the check's own message), and
@@ -168,12 +163,11 @@ const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null |
   if (version !== undefined && version !== ENROLLMENT_SNAPSHOT_VERSION) {
     refuse(`its format version is ${String(version)}, this release reads ${ENROLLMENT_SNAPSHOT_VERSION}`);
   }
-  schema ??= persistedSchema();
   const result = schema.safeParse(persisted);
   if (!result.success) return refuse(result.error.issues.slice(0, 5).map(describeIssue).join("; "));
   const { status, context } = result.data;
   const value = JSON.stringify(persisted?.value) ?? "undefined";
-  const state = restingStateOf(value);
+  const state = restingStates.get(value);
   if (!state) return refuse(`value: ${value} is not a state of the enrollment machine`);
   const final = state.node.type === "final";
   if ((status === "done") !== final) refuse(`status: "${status}" does not fit the state ${value}`);
@@ -198,14 +192,12 @@ const parse = (persisted: Partial<Record<"version" | "value", unknown>> | null |
 };
 
 /**
- * What a final state outputs for `context`: the machine's own output functions. The step's answer that
- * brought the flow there is long gone, so they read no event (an accountBlocked output then has no
- * `blockState`).
+ * What a final state outputs for `context`: the machine's own output function (every final state has
+ * one). The step's answer that brought the flow there is long gone, so they read no event (an
+ * accountBlocked output then has no `blockState`).
  */
 const outputOf = (node: AnyStateNode, context: EnrollmentContext): unknown =>
-  typeof node.output === "function"
-    ? (node.output as (args: { context: EnrollmentContext; event: { type: string } }) => unknown)({
-        context,
-        event: { type: "xstate.restore" },
-      })
-    : node.output;
+  (node.output as (args: { context: EnrollmentContext; event: { type: string } }) => unknown)({
+    context,
+    event: { type: "xstate.restore" },
+  });

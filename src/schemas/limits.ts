@@ -27,7 +27,7 @@ export const TIMEOUT_LIMIT: Limit = /* @__PURE__ */ durationLimit(1);
  * What a number within `limit` is, as zod checks it (`z.number()` refuses NaN and ±Infinity). Integers
  * are checked with `Number.isInteger`: `z.int()` would cost an app 0.4 kB gzip more.
  */
-export const limitSchema = (limit: Limit) =>
+export const limitSchema = (limit: Pick<Limit, "min" | "max" | "integer">) =>
   z.number().check(
     z.gte(limit.min),
     z.lte(limit.max),

@@ -129,6 +129,14 @@ describe("services are checked when the actor or the facade is created", () => {
     }
   });
 
+  it("createEnrollmentActor(null) and options that are not an object are a TypeError saying options are required", () => {
+    for (const options of [null, "services"]) {
+      const error = thrown(() => createEnrollmentActor(options as never));
+      expect(error, String(options)).toBeInstanceOf(TypeError);
+      expect(error.message, String(options)).toBe("createEnrollmentActor: options are required");
+    }
+  });
+
   it("a transactionId or logger that is not a function is a TypeError naming the option", () => {
     const error = thrown(() => createPims({ services: services(), transactionId: "x" as never }));
     expect(error).toBeInstanceOf(TypeError);

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { callsOf, startFlow } from "../support/flow";
+import { createActor } from "xstate";
+import { enrollmentMachine, parseEnrollmentSnapshot } from "../../src";
+import { heldCodeOf } from "../../src/machines/heldCode";
+import { callsOf, startFlow, wrongCode } from "../support/flow";
 import { callArrived, fakeTimeouts } from "../support/timing";
 
 describe("a persisted enrollment", () => {
@@ -66,6 +69,34 @@ describe("a persisted enrollment", () => {
       flow.actor.send({ type: "code.submit", code: flow.lastCode() });
       await flow.until("handoff");
     }
+  });
+});
+
+describe("the code a user typed, held in memory while it is checked", () => {
+  it("is dropped once its check is over: refused, or accepted", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.actor.send({ type: "code.submit", code: wrongCode(flow.lastCode()) });
+    await flow.until({ awaitingCode: "rejected" });
+    expect(heldCodeOf(flow.actor.system)).toBeUndefined();
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    await flow.until("handoff");
+    expect(heldCodeOf(flow.actor.system)).toBeUndefined();
+  });
+
+  it("is gone from an actor an app restores with createActor itself: a waiting check asks for it again", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.sim.setOffline(true);
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    await flow.until({ validatingCode: "offline" });
+    const persisted = JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot()));
+    flow.actor.stop();
+    const actor = createActor(enrollmentMachine, { snapshot: parseEnrollmentSnapshot(persisted) }).start();
+    expect(actor.getSnapshot().value).toEqual({ awaitingCode: "retype" });
+    actor.stop();
   });
 });
 

@@ -72,7 +72,7 @@ describe("a saved snapshot is checked before it is restored", () => {
       [{ codeExpiresAt: Number.POSITIVE_INFINITY }, "context.codeExpiresAt"],
       [{ resendAvailableAt: Number.NaN }, "context.resendAvailableAt"],
       [{ resendReady: "yes" }, 'context.resendReady: invalid type {"expected":"boolean"'],
-      [{ error: { code: 9999, label: "?" } }, "context.error.code"],
+      [{ error: { code: 9999, label: "?" } }, "context.error.code: not a code of the catalogue"],
       [
         { timers: { ...(persisted.context.timers as object), maxSends: 0 } },
         'context.timers.maxSends: too small {"origin":"number","minimum":1',
@@ -157,6 +157,41 @@ describe("a saved snapshot is checked before it is restored", () => {
   });
 });
 
+describe("what a refused snapshot's message says", () => {
+  it("says it once: a refusal is not wrapped again as a snapshot that could not be read", async () => {
+    const { flow, persisted } = await persistedInCodeEntry();
+    expect(refusal(() => restore(flow, { ...persisted, version: 2 })).message).toBe(
+      "Cannot restore this enrollment snapshot: its format version is 2, this release reads 1",
+    );
+  });
+
+  it("names what is missing: no snapshot object, no state value", async () => {
+    expect(refusal(() => parseEnrollmentSnapshot(undefined)).message).toBe(
+      'Cannot restore this enrollment snapshot: : invalid type {"expected":"object"}',
+    );
+    const { flow, persisted } = await persistedInCodeEntry();
+    const { value: _, ...valueless } = persisted;
+    expect(refusal(() => restore(flow, valueless)).message).toContain(
+      "value: undefined is not a state of the enrollment machine",
+    );
+  });
+
+  it("lists the first five problems of a snapshot wrong everywhere, one after another", async () => {
+    const { flow, persisted } = await persistedInCodeEntry();
+    const wrong = { phoneNumber: 1, sendsUsed: "1", attemptsLeft: "3", resendReady: 0, online: 0, status: 7 };
+    const message = refusal(() =>
+      restore(flow, { ...persisted, context: { ...persisted.context, ...wrong } }),
+    ).message.replace("Cannot restore this enrollment snapshot: ", "");
+    expect(message.split("; ").map((issue) => issue.slice(0, issue.indexOf(":")))).toEqual([
+      "context.phoneNumber",
+      "context.sendsUsed",
+      "context.attemptsLeft",
+      "context.resendReady",
+      "context.online",
+    ]);
+  });
+});
+
 describe("the snapshot format's version", () => {
   it("is in every persisted snapshot, and one from another version is refused", async () => {
     const { flow, persisted } = await persistedInCodeEntry();
@@ -191,6 +226,30 @@ describe("what a restored snapshot derives from its context", () => {
       status: "NotEnrolled",
       next: { api: "pims.authentication.enrollment", action: "enroll", pin: "new" },
     });
+  });
+
+  it("a flow handed off with no status recorded outputs NotEnrolled: the app creates a new PIN", async () => {
+    const flow = startFlow();
+    flow.actor.send({ type: "start" });
+    await flow.until("awaitingCode");
+    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
+    await flow.until("handoff");
+    const persisted = JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot())) as Persisted;
+    const statusless = { ...persisted, context: { ...persisted.context, status: null } };
+    expect(restore({ ...flow } as never, statusless).getSnapshot().output).toMatchObject({
+      status: "NotEnrolled",
+      next: { pin: "new" },
+    });
+  });
+
+  it("a deadline in fractions of a ms (a performance.now clock) restores, and the code expires on it", async () => {
+    const { flow, persisted } = await persistedInCodeEntry();
+    const codeExpiresAt = (persisted.context.codeExpiresAt as number) + 0.5;
+    const actor = restore(flow, { ...persisted, context: { ...persisted.context, codeExpiresAt } }).start();
+    expect(actor.getSnapshot().context.codeExpiresAt).toBe(codeExpiresAt);
+    flow.clock.increment(5 * 60_000 + 1);
+    expect(actor.getSnapshot().value).toEqual({ awaitingCode: "expired" });
+    actor.stop();
   });
 
   it("a deadline timer runs on the context's deadlines, not on a stale copy in its input", async () => {
@@ -228,6 +287,14 @@ describe("an app that calls createActor itself", () => {
     actor.start();
     actor.send({ type: "code.submit", code: flow.lastCode() });
     expect((await waitFor(actor, (s) => s.status === "done")).output).toMatchObject({ outcome: "handoff" });
+  });
+
+  it("without the engine's dependencies, a restored code entry runs its deadlines on the system clock", async () => {
+    const { persisted } = await persistedInCodeEntry();
+    const actor = createActor(enrollmentMachine, { snapshot: parseEnrollmentSnapshot(persisted) }).start();
+    expect(actor.getSnapshot().status).toBe("active");
+    expect(Object.keys(actor.getSnapshot().children)).toEqual(["codeDeadlines"]);
+    actor.stop();
   });
 
   it("without parsing, gets an actor in XState's error status, which the view model shows as failed", async () => {
