@@ -155,8 +155,7 @@ export const enrollmentActors = {
    * validation, so it is given the status that validation answered.
    */
   synchronizeToken: /* @__PURE__ */ facadeCall<{ status: EnrollmentStatus }, SynchronizeInput>(
-    (pims, { status }, options) =>
-      pims.synchronize(status === null || status === undefined ? options : { ...options, status }),
+    (pims, { status }, options) => pims.synchronize(status === null ? options : { ...options, status }),
   ),
   /** Turns the absolute deadlines in context into events, again after a restore. */
   deadlines: /* @__PURE__ */ fromCallback<EnrollmentEvent, DeadlinesInput>(({ input, sendBack, system }) => {
