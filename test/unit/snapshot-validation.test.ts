@@ -212,13 +212,18 @@ describe("the snapshot format's version", () => {
 });
 
 describe("what a restored snapshot derives from its context", () => {
-  it("a finished flow's output is its final state's, whatever the snapshot claimed", async () => {
+  /** A flow taken to the handoff, and its persisted snapshot as storage gives it back. */
+  const handedOff = async () => {
     const flow = startFlow();
     flow.actor.send({ type: "start" });
     await flow.until("awaitingCode");
     flow.actor.send({ type: "code.submit", code: flow.lastCode() });
     await flow.until("handoff");
-    const persisted = JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot())) as Persisted;
+    return { flow, persisted: JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot())) as Persisted };
+  };
+
+  it("a finished flow's output is its final state's, whatever the snapshot claimed", async () => {
+    const { flow, persisted } = await handedOff();
     const forged = { ...persisted, output: { outcome: "cancelled" } };
     const restored = restore({ ...flow } as never, forged);
     expect(restored.getSnapshot().output).toEqual({
@@ -229,12 +234,7 @@ describe("what a restored snapshot derives from its context", () => {
   });
 
   it("a flow handed off with no status recorded outputs NotEnrolled: the app creates a new PIN", async () => {
-    const flow = startFlow();
-    flow.actor.send({ type: "start" });
-    await flow.until("awaitingCode");
-    flow.actor.send({ type: "code.submit", code: flow.lastCode() });
-    await flow.until("handoff");
-    const persisted = JSON.parse(JSON.stringify(flow.actor.getPersistedSnapshot())) as Persisted;
+    const { flow, persisted } = await handedOff();
     const statusless = { ...persisted, context: { ...persisted.context, status: null } };
     expect(restore({ ...flow } as never, statusless).getSnapshot().output).toMatchObject({
       status: "NotEnrolled",
