@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { type DemoBackend, type DemoFault, type Scenario, scenarios } from "./backend";
+import { type DemoBackend, type DemoFault, MAX_FAULT_TIMES, type Scenario, scenarios } from "./backend";
 import type { LabStrings } from "./i18n-lab";
 import { documentedCodes, type ErrorCode, errorCatalog, type Operation } from "./pims";
 
@@ -17,7 +17,6 @@ const codesFor = (operation: Operation) =>
 const LATENCIES = [0, 300, 1000, 3000];
 /** A latency this much past the request timeout makes every call time out (2201). */
 const PAST_TIMEOUT_MS = 2000;
-const MAX_TIMES = 100;
 const POLL_MS = 400;
 /** The faults listed, newest last. */
 const LISTED = 12;
@@ -157,10 +156,12 @@ export function FaultPanel(props: Props) {
                 type="number"
                 inputMode="numeric"
                 min={1}
-                max={MAX_TIMES}
+                max={MAX_FAULT_TIMES}
                 value={times}
                 onChange={(event) =>
-                  setTimes(Math.min(MAX_TIMES, Math.max(1, Math.trunc(Number(event.target.value)) || 1)))
+                  setTimes(
+                    Math.min(MAX_FAULT_TIMES, Math.max(1, Math.trunc(Number(event.target.value)) || 1)),
+                  )
                 }
               />
             </div>

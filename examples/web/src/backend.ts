@@ -86,6 +86,9 @@ export interface BackendOptions {
 const comesFromToken = (operation: Operation, code: ErrorCode): boolean =>
   operation === "smscode.set" && (code === 2344 || (code >= 2308 && code <= 2317));
 
+/** How many calls one `failNext` may fail: what the simulator and the reference server take. */
+export const MAX_FAULT_TIMES = 100;
+
 const tagged = (faults: readonly ReportedFault[], decidedBy: FaultDecider): DemoFault[] =>
   faults.map((fault) => ({ ...fault, key: `${decidedBy}-${fault.id}`, decidedBy }));
 
@@ -174,6 +177,10 @@ const createPageNetwork = (now: () => number) => {
   return {
     fetch: fetchThroughPage,
     arm(operation: Operation, times: number) {
+      // As the simulator and the server refuse it: a count that arms nothing must not look armed.
+      if (!Number.isInteger(times) || times < 1 || times > MAX_FAULT_TIMES) {
+        throw new RangeError(`failNext: times must be an integer from 1 to ${MAX_FAULT_TIMES}`);
+      }
       for (let i = 0; i < times; i++) {
         lastId += 1;
         records.push({ id: lastId, operation, code: 2202, armedAt: now(), firedBy: null });

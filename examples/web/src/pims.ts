@@ -25,8 +25,10 @@ export { it } from "../../../src/locales/it";
 export { type UseEnrollment, useEnrollment } from "../../../src/react";
 export {
   createSimulator,
+  type FailNextOptions,
   type FaultRecord,
   type SentSms,
   type Simulator,
   type SimulatorOptions,
 } from "../../../src/simulator";
+export type { PageSimulator } from "../../../src/testing";
