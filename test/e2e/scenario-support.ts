@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, it } from "vitest";
-import { createPlaywrightDriver, runScenario, type Scenario } from "../../src/testing";
+import { scenarios as demoAccounts } from "../../examples/web/src/backend";
+import {
+  type ActionKind,
+  basicActions,
+  createPlaywrightDriver,
+  runScenario,
+  type Scenario,
+} from "../../src/testing";
 
 /** Runs each scenario as a test on one page, through the Playwright driver; prints the time it took. */
 export const describeScenariosInBrowser = (
@@ -31,3 +38,16 @@ export const timerParams = (scenario: Scenario): Record<string, string> => ({
     ? {}
     : { lifetime: String(scenario.timers.codeLifetimeMs / 1000) }),
 });
+
+/** What the React demo's `window.pimsSimulator` does: the basic actions, held calls, relaunches, a refused config. */
+export const demoActions: readonly ActionKind[] = [...basicActions, "holdNext", "relaunch", "misconfigure"];
+
+/** The demo's account preset (`?scenario=`) that is the scenario's account. */
+export const demoPresetOf = (scenario: Scenario): string => {
+  const preset = Object.entries(demoAccounts).find(
+    ([, account]) => JSON.stringify(account) === JSON.stringify(scenario.account),
+  )?.[0];
+  if (preset === undefined)
+    throw new Error(`the demo has no account like ${JSON.stringify(scenario.account)}`);
+  return preset;
+};

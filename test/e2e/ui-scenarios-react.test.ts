@@ -1,18 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoServer, startDemoServer } from "../../examples/web/server";
-import { scenarios as demoAccounts } from "../../examples/web/src/backend";
-import { type ActionKind, basicActions, type Coverage, type Scenario } from "../../src/testing";
+import type { Coverage, Scenario } from "../../src/testing";
 import { restingStateIds } from "../../src/testing/coverage";
 import { coveredScenarios, targetPairs } from "../../src/testing/scenarios";
-import { describeScenariosInBrowser, timerParams } from "./scenario-support";
+import { demoActions, demoPresetOf, describeScenariosInBrowser, timerParams } from "./scenario-support";
 import { launchBrowser } from "./support";
 
 // The React demo (examples/web) in Chromium, on its embedded simulator: of the scenarios its page hook
 // supports (the basic actions, held calls, relaunches and a refused config; not a throwing engine call
 // nor failNext with `after`), those that together reach every state a flow can rest in and produce
 // every pair: 30 scenarios (154 steps).
-const demoActions: readonly ActionKind[] = [...basicActions, "holdNext", "relaunch", "misconfigure"];
 const covered = coveredScenarios({ actions: demoActions, cover: ["states", "pairs"] });
 const scenarios = covered.map((c) => c.scenario);
 
@@ -29,21 +27,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The demo's account preset that is the scenario's account. */
-const presetOf = (scenario: Scenario): string => {
-  const preset = Object.entries(demoAccounts).find(
-    ([, account]) => JSON.stringify(account) === JSON.stringify(scenario.account),
-  )?.[0];
-  if (preset === undefined)
-    throw new Error(`the demo has no account like ${JSON.stringify(scenario.account)}`);
-  return preset;
-};
-
 const url = (scenario: Scenario) =>
   `${server.url}/?${new URLSearchParams({
     backend: "embedded",
     lang: "en",
-    scenario: presetOf(scenario),
+    scenario: demoPresetOf(scenario),
     ...timerParams(scenario),
   })}`;
 
