@@ -12,7 +12,7 @@ import { failed, type Pims, type PimsMessage, succeeded } from "../facade/index.
 import { ACCOUNT_API, SMSCODE_API, TRUSTED_PHONE_API } from "../schemas/params.js";
 import type { AccountBlockState, EnrollmentStatus } from "../services/ports.js";
 import { systemClock } from "./clock.js";
-import { type AnySystem, dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
+import { dependenciesBySystem, type EnrollmentDependencies } from "./dependencies.js";
 import { heldCodeOf } from "./heldCode.js";
 import { INTERRUPTED, replyOf } from "./reply.js";
 import type { EnrollmentEvent, Reply } from "./types.js";
@@ -60,8 +60,12 @@ const facadeCall = <T, I extends object = object>(
   ) => Promise<PimsMessage | null>,
   sentOnce?: boolean,
 ) => {
-  const run = async (self: AnyActorRef, system: AnySystem, input: I | undefined, signal: AbortSignal) => {
-    const dependencies = dependenciesBySystem.get(system);
+  const run = async (
+    self: AnyActorRef,
+    dependencies: EnrollmentDependencies | undefined,
+    input: I | undefined,
+    signal: AbortSignal,
+  ) => {
     let message: PimsMessage | null = UNCONFIGURED;
     // XState restores an in-flight child from its persisted snapshot, given in the child's options.
     if (sentOnce && (self as AnyActor).options.snapshot) message = null;
@@ -81,16 +85,23 @@ const facadeCall = <T, I extends object = object>(
   return fromPromise<Reply<T>, I | undefined>(({ input, signal, system, self }) => {
     // Stopped and started again with its state kept (React's StrictMode and <Activity> do this through
     // @xstate/react), the same child asks again: it gets the call already made, not a second one.
-    const running = callsInFlight.get(self);
-    if (running) return running as Promise<Reply<T>>;
-    const reply = run(self, system, input, callSignal(signal, self));
-    callsInFlight.set(self, reply);
+    const dependencies = dependenciesBySystem.get(system);
+    const running = dependencies?.callInFlight;
+    if (running?.child === self) return running.reply as Promise<Reply<T>>;
+    const reply = run(self, dependencies, input, callSignal(signal, self));
+    if (dependencies) {
+      const call = { child: self, reply };
+      dependencies.callInFlight = call;
+      // Once answered (or thrown: a bug, which XState reports as the child's error), the finished child is
+      // not kept: XState stops it on the answer, before any restart.
+      const forget = () => {
+        if (dependencies.callInFlight === call) dependencies.callInFlight = undefined;
+      };
+      reply.then(forget, forget);
+    }
     return reply;
   });
 };
-
-/** The call each child made, while the child lives. */
-const callsInFlight = new WeakMap<AnyActorRef, Promise<unknown>>();
 
 /**
  * The signal a call runs under: aborted when its child is stopped for good (its state was left, the

@@ -1,8 +1,9 @@
 import {
-  type Actor,
+  Actor,
   type ActorOptions,
   type AnyActorRef,
   createActor,
+  type EventObject,
   type InspectionEvent,
   type Snapshot,
 } from "xstate";
@@ -37,30 +38,24 @@ export type EnrollmentActor = Actor<typeof enrollmentMachine>;
 
 const CALLER = "createEnrollmentActor";
 
-/** Actors already wired: `bind` wires an actor once, however often it is called. */
-const wired = new WeakSet<AnyActorRef>();
+// The two methods an enrollment actor has in place of XState's: one function each for every actor, which
+// XState's own methods then run. A parked actor keeps no closure of its own for them.
 
 /**
  * Events sent to an actor whose flow has ended are dropped silently. XState's development build would
  * print each one to the console, SMS code included, which the engine's logs never show.
  */
-const dropEventsOnceEnded = (actor: AnyActorRef) => {
-  // XState binds `send` to its actor (so that `const { send } = actor` works): no second binding needed.
-  const { send } = actor;
-  actor.send = (event) => {
-    if (actor.getSnapshot().status === "active") send(event);
-  };
-};
+function sendWhileActive(this: AnyActorRef, event: EventObject) {
+  if (this.getSnapshot().status === "active") Actor.prototype.send.call(this, event);
+}
 
 /** The actor's persisted snapshots carry their format's version, which `parseEnrollmentSnapshot` checks. */
-const stampSnapshotVersion = (actor: AnyActorRef) => {
-  // XState's actors take persistence options that AnyActorRef's type leaves out: they are passed on.
-  const persist: (...args: unknown[]) => Snapshot<unknown> = actor.getPersistedSnapshot.bind(actor);
-  actor.getPersistedSnapshot = (...args: unknown[]) => ({
+function persistWithVersion(this: AnyActorRef, ...args: unknown[]) {
+  return {
     version: ENROLLMENT_SNAPSHOT_VERSION,
-    ...persist(...args),
-  });
-};
+    ...(Actor.prototype.getPersistedSnapshot as (...args: unknown[]) => Snapshot<unknown>).apply(this, args),
+  };
+}
 
 /** What an enrollment actor is made of, for code that creates the actor itself (`useActorRef`). */
 export interface PreparedEnrollmentActor {
@@ -100,7 +95,15 @@ export const prepareEnrollmentActor = (options: CreateEnrollmentActorOptions): P
     timeoutMs: timers.requestTimeoutMs ?? defaultTimers.requestTimeoutMs,
     logger,
   });
-  const dependencies: EnrollmentDependencies = { pims, config, clock, token: services.token };
+  const dependencies: EnrollmentDependencies = {
+    pims,
+    config,
+    clock,
+    token: services.token,
+    initialized: false,
+    heldCode: undefined,
+    callInFlight: undefined,
+  };
   return {
     machine: enrollmentMachine,
     actorOptions: {
@@ -110,11 +113,12 @@ export const prepareEnrollmentActor = (options: CreateEnrollmentActorOptions): P
       ...(inspect === undefined ? {} : { inspect }),
     },
     bind: (actor) => {
-      if (wired.has(actor)) return;
-      wired.add(actor);
+      // An actor is wired once, however often `bind` is called: its system has its dependencies.
+      if (dependenciesBySystem.has(actor.system)) return;
       dependenciesBySystem.set(actor.system, dependencies);
-      dropEventsOnceEnded(actor);
-      stampSnapshotVersion(actor);
+      // Bound, as XState binds its own `send`, so that `const { send } = actor` works.
+      actor.send = sendWhileActive.bind(actor);
+      actor.getPersistedSnapshot = persistWithVersion;
     },
   };
 };

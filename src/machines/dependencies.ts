@@ -1,4 +1,4 @@
-import type { ActorSystem } from "xstate";
+import type { ActorSystem, AnyActorRef } from "xstate";
 import type { Pims } from "../facade/index.js";
 import type { InweboToken } from "../services/ports.js";
 import type { EnrollmentClock } from "./clock.js";
@@ -13,12 +13,17 @@ export interface EnrollmentDependencies {
   /** The device's token, asked whether it is configured before an SMS is requested. */
   readonly token: InweboToken | undefined;
   /** Whether the facade is initialised; a restored actor has a new facade. */
-  initialized?: boolean;
+  initialized: boolean;
   /**
    * The code the user submitted, while it is being validated: kept here, in memory, so that a retry sends
    * it again, and never in context, an actor's input or a persisted snapshot.
    */
-  heldCode?: Secret | undefined;
+  heldCode: Secret | undefined;
+  /**
+   * The facade call a child of this actor made, until it answers. The machine runs one call at a time (it
+   * has no parallel states): a child restarted with its state kept finds its own call here.
+   */
+  callInFlight: { readonly child: AnyActorRef; readonly reply: Promise<unknown> } | undefined;
 }
 
 /**

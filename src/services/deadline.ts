@@ -28,27 +28,28 @@ export const withDeadline = <T>(
   callerSignal: AbortSignal | undefined,
 ): DeadlineCall<T> => {
   const controller = new AbortController();
-  let over = false;
-  const cutShort = (reason: AbortReason) => {
-    if (!over) controller.abort(reason);
-  };
-  const onCallerAbort = () => cutShort("caller");
+  // The executor runs at once: `settle` is the promise's own resolve before anything can call it.
+  let settle: (result: Result<T, AbortReason>) => void = () => {};
   const settled = new Promise<Result<T, AbortReason>>((resolve) => {
-    const timer = setTimeout(() => cutShort("timeout"), timeoutMs);
-    const finish = (result: Result<T, AbortReason>) => {
-      if (over) return;
-      over = true;
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-      controller.abort("release");
-      resolve(result);
-    };
-    controller.signal.addEventListener("abort", () => finish(fail(controller.signal.reason as AbortReason)), {
-      once: true,
-    });
-    if (callerSignal?.aborted) return cutShort("caller");
-    callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    work(controller.signal).then((value) => finish(succeed(value)));
+    settle = resolve;
   });
+  let over = false;
+  const onCallerAbort = () => finish(fail("caller"), "caller");
+  // The work's signal aborts with the reason the call ended: "release" once it answered.
+  const finish = (result: Result<T, AbortReason>, reason: AbortReason) => {
+    if (over) return;
+    over = true;
+    clearTimeout(timer);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
+    controller.abort(reason);
+    settle(result);
+  };
+  const cutShort = (reason: AbortReason) => finish(fail(reason), reason);
+  const timer = setTimeout(() => cutShort("timeout"), timeoutMs);
+  if (callerSignal?.aborted) cutShort("caller");
+  else {
+    callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    work(controller.signal).then((value) => finish(succeed(value), "release"));
+  }
   return { settled, release: () => cutShort("release") };
 };

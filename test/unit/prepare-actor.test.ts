@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createActor, waitFor } from "xstate";
 import { createEnrollmentActor, enrollmentMachine, prepareEnrollmentActor } from "../../src/machines";
 import { createSimulator } from "../../src/simulator";
@@ -74,5 +74,28 @@ describe("prepareEnrollmentActor", () => {
     second.send({ type: "code.submit", code: b.outbox.at(-1)?.code ?? "" });
     await waitFor(second, (s) => s.status === "done");
     expect(a.calls.filter((c) => c.operation === "smscode.set")).toHaveLength(0);
+  });
+});
+
+describe("an enrollment actor's send", () => {
+  it("works detached from the actor, and drops what is sent once the flow has ended without a console line", async () => {
+    const simulator = createSimulator({ seed: 3 });
+    const actor = createEnrollmentActor({ services: simulator.services }).start();
+    const { send } = actor;
+    send({ type: "start" });
+    await waitFor(actor, (s) => s.matches("awaitingCode"));
+    const code = simulator.outbox.at(-1)?.code ?? "";
+    send({ type: "code.submit", code });
+    await waitFor(actor, (s) => s.status === "done");
+
+    const printed: unknown[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((...args) => printed.push(args));
+    try {
+      send({ type: "code.submit", code });
+    } finally {
+      warn.mockRestore();
+    }
+    expect(printed).toEqual([]);
+    expect(actor.getSnapshot().output).toMatchObject({ outcome: "handoff" });
   });
 });
