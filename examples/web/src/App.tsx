@@ -7,7 +7,7 @@ import { FaultPanel } from "./FaultPanel";
 import { isLanguage, type Language, languages, ui } from "./i18n";
 import { lab } from "./i18n-lab";
 import { Phone } from "./Phone";
-import { persistFlow, takePersistedFlow } from "./persistence";
+import { keepFlow, readSavedFlow, type SavedFlow, saveFlow } from "./persistence";
 import type { Services } from "./pims";
 import { useEnrollment } from "./pims";
 import { type Section, Sections, useNarrow } from "./Sections";
@@ -43,18 +43,29 @@ interface Launch {
 /** A config `initialize` refuses with 2006: none of the fields it needs. */
 const REFUSED_CONFIG = {};
 
-/** The demo: a language switch over one enrollment run at a time, each on a fresh simulated account. */
+/**
+ * The demo: a language switch over one enrollment run at a time, each on a fresh simulated account. The
+ * first run may be the one a reload interrupted (`resumed`), on the same session of the backend.
+ */
 export function App({
   backend,
   settings,
+  resumed,
+  startedOver,
 }: {
   readonly backend: DemoBackend;
   readonly settings: DemoSettings;
+  /** The flow stored before the page reloaded, on a session `backend` kept: it goes on. */
+  readonly resumed: SavedFlow | undefined;
+  /** A flow was stored before the reload, but its backend was the page's own: it starts over. */
+  readonly startedOver: boolean;
 }) {
   const [language, setLanguage] = useState<Language>(settings.language);
   const [run, setRun] = useState(0);
-  const [launch, setLaunch] = useState<Launch>({ count: 0 });
-  const [scenario, setScenario] = useState<Scenario>(settings.scenario);
+  const [launch, setLaunch] = useState<Launch>(() =>
+    resumed === undefined ? { count: 0 } : { count: 0, snapshot: resumed.snapshot },
+  );
+  const [scenario, setScenario] = useState<Scenario>(resumed?.scenario ?? settings.scenario);
   const [offline, setOffline] = useState(false);
   const [latency, setLatency] = useState(0);
   const [services, setServices] = useState<{ run: number; services: Services } | null>(null);
@@ -71,12 +82,16 @@ export function App({
     window.history.replaceState(null, "", url);
   }, [language, t]);
 
-  // Each run starts on a fresh simulated account (the server's session is reset too).
+  // Each run starts on a fresh simulated account (the server's session is reset too), but the one a
+  // reload interrupted, which goes on where the server's session is.
   const scenarioRef = useRef(scenario);
   scenarioRef.current = scenario;
   useEffect(() => {
     let live = true;
-    backend.prepare(scenarioRef.current).then(
+    const resuming = run === 0 && resumed !== undefined;
+    const services =
+      resuming && backend.resume ? backend.resume(scenarioRef.current) : backend.prepare(scenarioRef.current);
+    services.then(
       (prepared) => {
         if (live) setServices({ run, services: prepared });
       },
@@ -87,7 +102,7 @@ export function App({
     return () => {
       live = false;
     };
-  }, [backend, run]);
+  }, [backend, run, resumed]);
 
   const startOver = useCallback(() => {
     setLaunch({ count: 0 });
@@ -100,9 +115,14 @@ export function App({
   }, []);
   // A relaunch keeps the run's simulated account: the app restarts, the backend does not.
   const relaunch = useCallback(() => {
-    const snapshot = takePersistedFlow();
+    const snapshot = readSavedFlow()?.snapshot;
     setLaunch((last) => ({ count: last.count + 1, ...(snapshot === undefined ? {} : { snapshot }) }));
   }, []);
+  // The snapshot a reload found could not be restored: the run starts over on a fresh account, as a new
+  // visit would. (A relaunch keeps its account: its app restarts, not the backend.)
+  const restoreRefused = useCallback(() => {
+    if (launch.count === 0) startOver();
+  }, [launch.count, startOver]);
   const misconfigure = useCallback(
     () => setLaunch((last) => ({ count: last.count + 1, config: REFUSED_CONFIG })),
     [],
@@ -145,6 +165,11 @@ export function App({
           ))}
         </fieldset>
       </header>
+      {startedOver && (
+        <p className="notice" role="status">
+          {lab[language].reloadStartedOver}
+        </p>
+      )}
       {problem && (
         <p className="problem" role="alert">
           {problem}
@@ -164,6 +189,7 @@ export function App({
           scenario={scenario}
           onStartOver={startOver}
           onRelaunch={relaunch}
+          onRestoreRefused={restoreRefused}
           onMisconfigure={misconfigure}
           onScenario={chooseScenario}
           onOffline={changeOffline}
@@ -191,6 +217,8 @@ interface RunProps {
   readonly scenario: Scenario;
   readonly onStartOver: () => void;
   readonly onRelaunch: () => void;
+  /** The launch's snapshot could not be restored (`restoreError`): the flow started afresh. */
+  readonly onRestoreRefused: () => void;
   readonly onMisconfigure: () => void;
   readonly onScenario: (scenario: Scenario) => void;
   readonly onOffline: (offline: boolean) => Promise<void>;
@@ -225,7 +253,27 @@ function Run(props: RunProps) {
       }
     },
   });
-  const { actor } = flow;
+  const { actor, restoreError } = flow;
+
+  // Stored on every change, so that a reload takes the flow up again; a finished flow is forgotten.
+  const session = backend.session;
+  const scenario = props.scenario;
+  useEffect(() => {
+    const keep = () => keepFlow(actor, { session, scenario });
+    keep();
+    const subscription = actor.subscribe(keep);
+    return () => subscription.unsubscribe();
+  }, [actor, session, scenario]);
+
+  // Said to the developer only: for the person, the flow simply starts afresh.
+  const { onRestoreRefused } = props;
+  useEffect(() => {
+    if (restoreError === undefined) return;
+    console.warn(
+      `pims-demo: the stored flow could not be restored, a new one starts (${restoreError.message})`,
+    );
+    onRestoreRefused();
+  }, [restoreError, onRestoreRefused]);
 
   // The network is the page's, not the run's: a run that starts offline knows it.
   const startedOffline = useRef(offline);
@@ -239,7 +287,7 @@ function Run(props: RunProps) {
     actor.send({ type: flag ? "network.offline" : "network.online" });
   };
   const relaunch = () => {
-    persistFlow(actor);
+    saveFlow({ session, scenario, snapshot: actor.getPersistedSnapshot() });
     props.onRelaunch();
   };
   useSimulatorHook(backend, {

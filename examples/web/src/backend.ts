@@ -56,6 +56,18 @@ export interface DemoBackend {
   readonly requestTimeoutMs: number;
   /** Fresh services for a new run, on a simulated account reset to `scenario`. */
   prepare(scenario: Scenario): Promise<Services>;
+  /**
+   * The session the simulated backend keeps beyond the page, which a reload takes up again: the reference
+   * server's session (the page's bearer token). `null` for the simulator in the page, whose account and
+   * SMS code live in the page's memory only.
+   */
+  readonly session: string | null;
+  /**
+   * The services of the run a reload interrupted, on the session as the server kept it (its account, its
+   * SMS and code, its armed faults); the device's token, simulated in the page, starts afresh. Only where
+   * there is a `session`.
+   */
+  resume?(scenario: Scenario): Promise<Services>;
   /** The SMS the simulated backend sent in this run, oldest first. */
   outbox(): Promise<readonly SentSms[]>;
   /** Who will decide `code` on `operation` on this backend. */
@@ -109,6 +121,7 @@ export const createEmbeddedBackend = (options: BackendOptions): DemoBackend => {
   let latency = 0;
   return {
     kind: "embedded",
+    session: null,
     requestTimeoutMs: options.requestTimeoutMs,
     async prepare(scenario) {
       simulator = createSimulator(accountOf(scenario, options));
@@ -207,10 +220,15 @@ const randomToken = (): string => {
 /**
  * The reference server as the PIMS backend, over HTTP, with the device's token simulated in the page —
  * as on a phone, where the token stays on the device while the transport reaches the backend. The
- * session is this page's own bearer token, so two tabs never share an SMS or a fault.
+ * session is this page's own bearer token, so two tabs never share an SMS or a fault; a reload passes the
+ * `session` it stored, to take the same one up again.
  */
-export const createHttpBackend = (baseUrl: string, options: BackendOptions): DemoBackend => {
-  const token = randomToken();
+export const createHttpBackend = (
+  baseUrl: string,
+  options: BackendOptions,
+  session?: string,
+): DemoBackend => {
+  const token = session ?? randomToken();
   const network = createPageNetwork(Date.now);
   const transport = createHttpTransport({
     baseUrl,
@@ -224,17 +242,27 @@ export const createHttpBackend = (baseUrl: string, options: BackendOptions): Dem
   let latency = 0;
   const deciderOf = (operation: Operation, code: ErrorCode): FaultDecider =>
     comesFromToken(operation, code) ? "token" : code === 2202 ? "page" : "server";
+  /** The run's services: the reference server's transport, and the device's token afresh. */
+  const servicesFor = (tokenConfigured: boolean | undefined): Services => {
+    network.reset();
+    device = createSimulator(tokenConfigured === undefined ? {} : { tokenConfigured });
+    device.setOffline(offline);
+    return { ...device.services, transport };
+  };
   return {
     kind: "http",
+    session: token,
     requestTimeoutMs: options.requestTimeoutMs,
     async prepare(scenario) {
       const { tokenConfigured, ...account } = accountOf(scenario, options);
       await controls.configure(account);
       if (latency > 0) await controls.setLatency(latency);
-      network.reset();
-      device = createSimulator(tokenConfigured === undefined ? {} : { tokenConfigured });
-      device.setOffline(offline);
-      return { ...device.services, transport };
+      return servicesFor(tokenConfigured);
+    },
+    async resume(scenario) {
+      // The page's latency control starts at none: so does the session's.
+      await controls.setLatency(latency);
+      return servicesFor(accountOf(scenario, options).tokenConfigured);
     },
     outbox: () => controls.outbox(),
     deciderOf,

@@ -59,6 +59,8 @@ export interface LabStrings {
   readonly backend: string;
   readonly backendHttp: string;
   readonly backendEmbedded: string;
+  /** After a reload on the simulator in the page, which kept nothing: the flow starts over. */
+  readonly reloadStartedOver: string;
   readonly requestTimeout: (seconds: number) => string;
   readonly failLegend: string;
   readonly operation: string;
@@ -115,7 +117,7 @@ export const lab: Record<Language, LabStrings> = {
         fallback:
           "http when the page is served by npm start (the reference server answers /healthz), else embedded",
         effect:
-          "http: the reference server is the backend, over HTTP; embedded: the simulator runs in the page, with no server.",
+          "http: the reference server is the backend, over HTTP, and a reload goes on where the flow was; embedded: the simulator runs in the page, with no server, and a reload starts over.",
       },
       lang: {
         fallback: "en",
@@ -177,6 +179,8 @@ export const lab: Record<Language, LabStrings> = {
     backend: "Backend:",
     backendHttp: "reference server over HTTP",
     backendEmbedded: "embedded simulator (in the page)",
+    reloadStartedOver:
+      "The page was reloaded: the simulator in this page kept no SMS code, so the enrollment starts over. Served by the reference server (?backend=http), it goes on where it was.",
     requestTimeout: (s) => `Request timeout: ${s} s`,
     failLegend: "Fail the next calls",
     operation: "Operation",
@@ -249,7 +253,7 @@ export const lab: Record<Language, LabStrings> = {
         fallback:
           "http quand la page est servie par npm start (le serveur de référence répond à /healthz), sinon embedded",
         effect:
-          "http : le serveur de référence est le backend, en HTTP ; embedded : le simulateur tourne dans la page, sans serveur.",
+          "http : le serveur de référence est le backend, en HTTP, et un rechargement reprend le parcours où il en était ; embedded : le simulateur tourne dans la page, sans serveur, et un rechargement recommence.",
       },
       lang: {
         fallback: "en",
@@ -313,6 +317,8 @@ export const lab: Record<Language, LabStrings> = {
     backend: "Backend :",
     backendHttp: "serveur de référence en HTTP",
     backendEmbedded: "simulateur intégré (dans la page)",
+    reloadStartedOver:
+      "La page a été rechargée : le simulateur de cette page n'a gardé aucun code SMS, l'enregistrement recommence donc. Servi par le serveur de référence (?backend=http), il reprend où il en était.",
     requestTimeout: (s) => `Délai d'attente des requêtes : ${s} s`,
     failLegend: "Faire échouer les prochains appels",
     operation: "Opération",
@@ -385,7 +391,7 @@ export const lab: Record<Language, LabStrings> = {
         fallback:
           "http, wenn npm start die Seite ausliefert (der Referenzserver antwortet auf /healthz), sonst embedded",
         effect:
-          "http: Der Referenzserver ist das Backend, über HTTP; embedded: Der Simulator läuft in der Seite, ohne Server.",
+          "http: Der Referenzserver ist das Backend, über HTTP, und nach einem Neuladen geht der Ablauf dort weiter, wo er war; embedded: Der Simulator läuft in der Seite, ohne Server, und ein Neuladen beginnt von vorn.",
       },
       lang: {
         fallback: "en",
@@ -448,6 +454,8 @@ export const lab: Record<Language, LabStrings> = {
     backend: "Backend:",
     backendHttp: "Referenzserver über HTTP",
     backendEmbedded: "eingebetteter Simulator (in der Seite)",
+    reloadStartedOver:
+      "Die Seite wurde neu geladen: Der Simulator in dieser Seite hat keinen SMS-Code behalten, daher beginnt die Registrierung von vorn. Über den Referenzserver (?backend=http) geht sie dort weiter, wo sie war.",
     requestTimeout: (s) => `Zeitlimit pro Anfrage: ${s} s`,
     failLegend: "Die nächsten Aufrufe scheitern lassen",
     operation: "Operation",
@@ -521,7 +529,7 @@ export const lab: Record<Language, LabStrings> = {
         fallback:
           "http quando la pagina è servita da npm start (il server di riferimento risponde a /healthz), altrimenti embedded",
         effect:
-          "http: il backend è il server di riferimento, via HTTP; embedded: il simulatore gira nella pagina, senza server.",
+          "http: il backend è il server di riferimento, via HTTP, e dopo un ricaricamento il percorso riprende dov'era; embedded: il simulatore gira nella pagina, senza server, e un ricaricamento ricomincia da capo.",
       },
       lang: {
         fallback: "en",
@@ -585,6 +593,8 @@ export const lab: Record<Language, LabStrings> = {
     backend: "Backend:",
     backendHttp: "server di riferimento via HTTP",
     backendEmbedded: "simulatore integrato (nella pagina)",
+    reloadStartedOver:
+      "La pagina è stata ricaricata: il simulatore di questa pagina non ha conservato alcun codice SMS, quindi la registrazione ricomincia. Con il server di riferimento (?backend=http) riprende dov'era.",
     requestTimeout: (s) => `Timeout delle richieste: ${s} s`,
     failLegend: "Fai fallire le prossime chiamate",
     operation: "Operazione",
@@ -657,7 +667,7 @@ export const lab: Record<Language, LabStrings> = {
         fallback:
           "http cuando npm start sirve la página (el servidor de referencia responde a /healthz); si no, embedded",
         effect:
-          "http: el backend es el servidor de referencia, por HTTP; embedded: el simulador se ejecuta en la página, sin servidor.",
+          "http: el backend es el servidor de referencia, por HTTP, y tras recargar el flujo sigue donde estaba; embedded: el simulador se ejecuta en la página, sin servidor, y recargar empieza de nuevo.",
       },
       lang: {
         fallback: "en",
@@ -721,6 +731,8 @@ export const lab: Record<Language, LabStrings> = {
     backend: "Backend:",
     backendHttp: "servidor de referencia por HTTP",
     backendEmbedded: "simulador integrado (en la página)",
+    reloadStartedOver:
+      "La página se ha recargado: el simulador de esta página no guardó ningún código SMS, así que el registro empieza de nuevo. Con el servidor de referencia (?backend=http) sigue donde estaba.",
     requestTimeout: (s) => `Tiempo de espera de las peticiones: ${s} s`,
     failLegend: "Hacer fallar las próximas llamadas",
     operation: "Operación",

@@ -9,6 +9,7 @@ import {
   referenceServerAvailable,
 } from "./backend";
 import { isLanguage } from "./i18n";
+import { forgetFlow, pageCameBack, readSavedFlow } from "./persistence";
 import { de, es, fr, it, registerLocale } from "./pims";
 import "../../shared/visually-hidden.css";
 import "./styles.css";
@@ -48,16 +49,27 @@ const main = async () => {
   const wanted = params.get("backend");
   // The simulated backend's codes live as long as the app's countdown says.
   const backendOptions = { requestTimeoutMs, codeLifetimeMs };
+  // A reload takes the tab's stored flow up again; a new visit starts afresh.
+  const saved = pageCameBack() ? readSavedFlow() : undefined;
   const backend: DemoBackend =
     wanted !== "embedded" && (wanted === "http" || (await referenceServerAvailable(origin)))
-      ? createHttpBackend(origin, backendOptions)
+      ? createHttpBackend(origin, backendOptions, saved?.session ?? undefined)
       : createEmbeddedBackend(backendOptions);
+  // Only a session that outlived the page holds the SMS the flow waits for: the simulator in the page
+  // does not, and its flow starts over (the page says so).
+  const resumable = saved !== undefined && saved.session !== null && saved.session === backend.session;
+  if (!resumable) forgetFlow();
 
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root");
   createRoot(root).render(
     <StrictMode>
-      <App backend={backend} settings={settings} />
+      <App
+        backend={backend}
+        settings={settings}
+        resumed={resumable ? saved : undefined}
+        startedOver={saved !== undefined && !resumable}
+      />
     </StrictMode>,
   );
 };
