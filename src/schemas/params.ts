@@ -1,11 +1,16 @@
 import * as z from "zod/mini";
 import type { Operation } from "../errors/index.js";
 
-/** A string of 4 to 10 ASCII digits, or a non-negative safe integer (its leading zeros are lost). */
-export const smsCodeSchema = /* @__PURE__ */ z.union([
-  z.string().check(z.regex(/^\d{4,10}$/)),
-  z.number().check(z.gte(0), z.refine(Number.isSafeInteger)),
-]);
+/**
+ * An SMS code as the facade takes it: a string of 4 to 10 ASCII digits, or a non-negative safe integer (its
+ * leading zeros are lost). One predicate rather than `z.union` of a string and a number schema: zod's union
+ * code weighed 0.33 kB gzip in every React Native app and 0.3 kB in the consumer bundle.
+ */
+export const smsCodeSchema = /* @__PURE__ */ z.custom<string | number>((code) =>
+  typeof code === "string"
+    ? /^\d{4,10}$/.test(code)
+    : typeof code === "number" && Number.isSafeInteger(code) && code >= 0,
+);
 
 /** One api of one method: the operation it runs and its params, checked in order; the first picks the variant. */
 export interface ApiRule {
