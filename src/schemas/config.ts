@@ -1,6 +1,10 @@
 import * as z from "zod/mini";
 
-const text = /* @__PURE__ */ z.string().check(z.regex(/\S/));
+/**
+ * A string that is not blank. `z.refine`, which the main entry uses anyway, rather than `z.regex(/\S/)`:
+ * z.regex was used only here and in the smsCode rule, and its code weighed 0.15 kB gzip in every bundle.
+ */
+const text = /* @__PURE__ */ z.string().check(z.refine((value) => value.trim() !== ""));
 
 /** The facade's `initialize` config, as the SDK documents it (its spelling of `environnement` included). */
 export const pimsConfigSchema = /* @__PURE__ */ z.object({
