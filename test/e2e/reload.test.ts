@@ -80,6 +80,21 @@ describe("the demo across a page reload (over the reference server)", () => {
     expect(d.problems).toEqual([]);
   });
 
+  it("a reload while the SMS is being requested sends no second one: the flow comes back to code entry, for the code it may have sent", async () => {
+    const d = await demo.open({ backend: "http" });
+    const smsRequests = countSmsRequests(d.page);
+    await d.controls.getByLabel("Latency").selectOption("1000");
+    await d.app.getByRole("button", { name: "Start", exact: true }).click();
+    await visible(d.app.getByRole("heading", { name: "Sending you a code by SMS…" }), 8_000);
+    await expect.poll(() => smsRequests.count).toBe(1);
+
+    await d.page.reload();
+    await visible(d.app.getByLabel("SMS code"));
+    expect(await d.currentState()).toBe("awaitingCode.unconfirmed");
+    expect(smsRequests.count).toBe(1);
+    expect(d.problems).toEqual([]);
+  });
+
   it("a reload after the handoff starts a fresh flow", async () => {
     const d = await demo.open({ backend: "http" });
     await toCodeScreen(d);
