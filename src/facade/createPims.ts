@@ -129,21 +129,22 @@ const runSafely = async (facade: Facade, command: Command, signal: AbortSignal) 
 
 /**
  * `get`, `set` and `synchronize`, checked in the documented order: the facade's state, the call's own
- * checks, a duplicate in flight (2005); then its work, under the facade's timeout. The SDK's optional
- * callback comes before the options, which may also come in its place.
+ * checks (`accept`, given the call's options), a duplicate in flight (2005); then its work, under the
+ * facade's timeout. The SDK's optional callback comes before the options, which may also come in its place.
  */
 const call = (
   facade: Facade,
-  accept: () => Result<Command, Refusal>,
+  accept: (options: CallOptions | undefined) => Result<Command, Refusal>,
   callbackOrOptions: Callback | CallOptions | undefined,
   options: CallOptions | undefined,
 ) => {
   const withCallback = typeof callbackOrOptions === "function";
   const callback = withCallback ? callbackOrOptions : undefined;
-  const signal = (withCallback ? options : (callbackOrOptions ?? options))?.signal;
+  const callOptions = withCallback ? options : (callbackOrOptions ?? options);
+  const signal = callOptions?.signal;
   return answer(facade, callback, signal, async (id) => {
     if (facade.state !== "ready") return failed(id, REFUSAL_OF_STATE[facade.state]);
-    const accepted = accept();
+    const accepted = accept(callOptions);
     if (!accepted.ok) return failed(id, accepted.error.code, accepted.error.parameter);
     const command = accepted.value;
     if (facade.inFlight.has(command.key)) return failed(id, 2005);
@@ -203,15 +204,7 @@ export const createPims = (options: CreatePimsOptions): Pims => {
     set: (api, params, callbackOrOptions, options) =>
       call(facade, () => validateCall("set", api, params), callbackOrOptions, options),
     synchronize: (callbackOrOptions, options) =>
-      call(
-        facade,
-        () =>
-          validateSynchronize(
-            typeof callbackOrOptions === "function" ? options : (callbackOrOptions ?? options),
-          ),
-        callbackOrOptions,
-        options,
-      ),
+      call(facade, validateSynchronize, callbackOrOptions, options),
     pendingSynchronization: () => facade.pendingSyncStatus,
     release: () => {
       facade.state = "uninitialized";
