@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { limitSchema } from "./limits.js";
 
 /**
  * A string that is not blank. `z.refine`, which the main entry uses anyway, rather than `z.regex(/\S/)`:
@@ -14,7 +15,7 @@ export const pimsConfigSchema = /* @__PURE__ */ z.object({
     z.object({
       logLevel: z.optional(z.enum(["none", "low", "medium", "high"])),
       newLogFile: z.optional(z.enum(["appLaunch", "day", "duration"])),
-      newLogTimeDuration: z.optional(z.number().check(z.gte(5), z.lte(1440), z.refine(Number.isInteger))),
+      newLogTimeDuration: z.optional(limitSchema({ min: 5, max: 1440, integer: true })),
     }),
   ),
   credential: z.object({
