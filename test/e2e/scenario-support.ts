@@ -1,5 +1,6 @@
-import type { Page } from "playwright-core";
-import { afterAll, describe, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { type DemoServer, startDemoServer } from "../../examples/web/server";
 import { scenarios as demoAccounts } from "../../examples/web/src/backend";
 import {
   type ActionKind,
@@ -8,6 +9,7 @@ import {
   runScenario,
   type Scenario,
 } from "../../src/testing";
+import { launchBrowser } from "./support";
 
 /** Runs each scenario as a test on one page, through the Playwright driver; prints the time it took. */
 export const describeScenariosInBrowser = (
@@ -50,4 +52,35 @@ export const demoPresetOf = (scenario: Scenario): string => {
   if (preset === undefined)
     throw new Error(`the demo has no account like ${JSON.stringify(scenario.account)}`);
   return preset;
+};
+
+/** The demo, served on loopback, and one Chromium page on it: opened before a file's tests, closed after. */
+export const openDemoPage = () => {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    server = await startDemoServer({ port: 0 });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const opened = () => {
+    if (server === undefined || page === undefined) throw new Error("the demo page opens before the tests");
+    return { server, page };
+  };
+  return {
+    page: () => opened().page,
+    /** The demo's address for `scenario` on `backend`, in English, with the scenario's account and `params`. */
+    url: (backend: "embedded" | "http", scenario: Scenario, params: Record<string, string>) =>
+      `${opened().server.url}/?${new URLSearchParams({
+        backend,
+        lang: "en",
+        scenario: demoPresetOf(scenario),
+        ...params,
+      })}`,
+  };
 };

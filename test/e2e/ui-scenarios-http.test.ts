@@ -1,9 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoServer, startDemoServer } from "../../examples/web/server";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPlaywrightDriver, generateScenarios, runScenario, type Scenario } from "../../src/testing";
-import { demoActions, demoPresetOf } from "./scenario-support";
-import { launchBrowser } from "./support";
+import { demoActions, openDemoPage } from "./scenario-support";
 
 // The React demo in Chromium over the reference server (?backend=http), where a 2202 is decided in the
 // page's network and a 2201 is an answer the server holds back until the page's request timeout. For
@@ -38,26 +35,9 @@ const shortestPerFault = (): Scenario[] => {
 };
 const scenarios = shortestPerFault();
 
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  server = await startDemoServer({ port: 0 });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const demo = openDemoPage();
 const url = (scenario: Scenario) =>
-  `${server.url}/?${new URLSearchParams({
-    backend: "http",
-    lang: "en",
-    scenario: demoPresetOf(scenario),
-    timeout: String(REQUEST_TIMEOUT_MS / 1000),
-  })}`;
+  demo.url("http", scenario, { timeout: String(REQUEST_TIMEOUT_MS / 1000) });
 
 describe("generated scenarios on the React demo over the reference server (?backend=http)", () => {
   it("arms 2201 and 2202 on each of the four operations", () => {
@@ -72,7 +52,7 @@ describe("generated scenarios on the React demo over the reference server (?back
 
   it.each(scenarios.map((s) => [s.name, s] as const))("%s", async (_name, scenario) => {
     const started = performance.now();
-    await runScenario(scenario, createPlaywrightDriver(page, { url }), {
+    await runScenario(scenario, createPlaywrightDriver(demo.page(), { url }), {
       timeoutMs: REQUEST_TIMEOUT_MS + SETTLE_MS,
     });
     const elapsed = performance.now() - started;

@@ -1,11 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoServer, startDemoServer } from "../../examples/web/server";
+import { describe, expect, it } from "vitest";
 import type { Coverage, Scenario } from "../../src/testing";
 import { restingStateIds } from "../../src/testing/coverage";
 import { coveredScenarios, targetPairs } from "../../src/testing/scenarios";
-import { demoActions, demoPresetOf, describeScenariosInBrowser, timerParams } from "./scenario-support";
-import { launchBrowser } from "./support";
+import { demoActions, describeScenariosInBrowser, openDemoPage, timerParams } from "./scenario-support";
 
 // The React demo (examples/web) in Chromium, on its embedded simulator: of the scenarios its page hook
 // supports (the basic actions, held calls, relaunches and a refused config; not a throwing engine call
@@ -14,26 +11,8 @@ import { launchBrowser } from "./support";
 const covered = coveredScenarios({ actions: demoActions, cover: ["states", "pairs"] });
 const scenarios = covered.map((c) => c.scenario);
 
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  server = await startDemoServer({ port: 0 });
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const url = (scenario: Scenario) =>
-  `${server.url}/?${new URLSearchParams({
-    backend: "embedded",
-    lang: "en",
-    scenario: demoPresetOf(scenario),
-    ...timerParams(scenario),
-  })}`;
+const demo = openDemoPage();
+const url = (scenario: Scenario) => demo.url("embedded", scenario, timerParams(scenario));
 
 describe("the React demo's subset of the generated scenarios", () => {
   it("reaches every state and produces every pair", () => {
@@ -52,4 +31,4 @@ describe("the React demo's subset of the generated scenarios", () => {
   });
 });
 
-describeScenariosInBrowser("generated scenarios on the React demo in Chromium", scenarios, () => page, url);
+describeScenariosInBrowser("generated scenarios on the React demo in Chromium", scenarios, demo.page, url);
