@@ -34,7 +34,6 @@ export const withDeadline = <T>(
     settle = resolve;
   });
   let over = false;
-  const onCallerAbort = () => finish(fail("caller"), "caller");
   // The work's signal aborts with the reason the call ended: "release" once it answered.
   const finish = (result: Result<T, AbortReason>, reason: AbortReason) => {
     if (over) return;
@@ -45,6 +44,7 @@ export const withDeadline = <T>(
     settle(result);
   };
   const cutShort = (reason: AbortReason) => finish(fail(reason), reason);
+  const onCallerAbort = () => cutShort("caller");
   const timer = setTimeout(() => cutShort("timeout"), timeoutMs);
   if (callerSignal?.aborted) cutShort("caller");
   else {
