@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AnyMachineSnapshot, getNextSnapshot } from "xstate";
+import { type AnyMachineSnapshot, type AnyStateNode, getNextSnapshot } from "xstate";
 import { labelOf } from "../../src/errors";
 import { enrollmentMachine } from "../../src/machines";
 import { messageFor, toViewModel } from "../../src/view";
@@ -70,6 +70,19 @@ describe("the statechart's contract, in every state the model reaches", () => {
       })
       .map((s) => `${leafOf(s.value)}: ${Object.keys(s.children).join(",")}`);
     expect(wrong).toEqual([]);
+  });
+
+  it("has neither parallel nor history states: one state at a time, so at most one request in flight", () => {
+    // The flow keeps the one call in flight for a restarted child (machines/dependencies.ts), and a
+    // persisted snapshot's value names one state (machines/snapshot.ts): both rely on this.
+    const kinds = (node: AnyStateNode): string[] => [
+      node.type,
+      ...Object.values(node.states).flatMap((child) => kinds(child)),
+    ];
+    const found = new Set(kinds(enrollmentMachine.root));
+    expect(found.has("parallel")).toBe(false);
+    expect(found.has("history")).toBe(false);
+    expect([...found].sort()).toEqual(["atomic", "compound", "final"]);
   });
 
   it("shows no error while a request is in flight: a retry clears the last one", () => {
